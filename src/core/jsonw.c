@@ -1,0 +1,128 @@
+#include "core/compat.h"
+#include "core/jsonw.h"
+
+void jsonw_init(struct jsonw *w, struct buf *out)
+{
+	w->out = out;
+	w->depth = 0;
+	w->need_comma = 0;
+	w->err = 0;
+}
+
+static void put(struct jsonw *w, const char *s, size_t n)
+{
+	if (!w->err)
+		w->err = buf_add(w->out, s, n);
+}
+
+/* Called before any value or key: separates siblings with commas. A value
+ * that follows a key is not a sibling, so jsonw_key clears the flag. */
+static void sep(struct jsonw *w)
+{
+	unsigned bit = 1u << (w->depth & 31);
+	if (w->need_comma & bit)
+		put(w, ",", 1);
+	w->need_comma |= bit;
+}
+
+static void open_(struct jsonw *w, char c)
+{
+	sep(w);
+	put(w, &c, 1);
+	w->depth++;
+	w->need_comma &= ~(1u << (w->depth & 31));
+}
+
+static void close_(struct jsonw *w, char c)
+{
+	w->depth--;
+	put(w, &c, 1);
+}
+
+void jsonw_obj_begin(struct jsonw *w) { open_(w, '{'); }
+void jsonw_obj_end(struct jsonw *w) { close_(w, '}'); }
+void jsonw_arr_begin(struct jsonw *w) { open_(w, '['); }
+void jsonw_arr_end(struct jsonw *w) { close_(w, ']'); }
+
+int json_escape(struct buf *b, const char *s, size_t n)
+{
+	int rc = buf_addc(b, '"');
+	for (size_t i = 0; i < n && !rc; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': rc = buf_adds(b, "\\\""); break;
+		case '\\': rc = buf_adds(b, "\\\\"); break;
+		case '\n': rc = buf_adds(b, "\\n"); break;
+		case '\r': rc = buf_adds(b, "\\r"); break;
+		case '\t': rc = buf_adds(b, "\\t"); break;
+		default:
+			/* '<' escaped too, so JSON embedded in HTML cannot close a tag. */
+			if (c < 0x20 || c == '<')
+				rc = buf_addf(b, "\\u%04x", c);
+			else
+				rc = buf_addc(b, (char)c);
+		}
+	}
+	return rc ? rc : buf_addc(b, '"');
+}
+
+void jsonw_key(struct jsonw *w, const char *key)
+{
+	sep(w);
+	if (!w->err)
+		w->err = json_escape(w->out, key, strlen(key));
+	put(w, ":", 1);
+	w->need_comma &= ~(1u << (w->depth & 31));
+}
+
+void jsonw_strn(struct jsonw *w, const char *s, size_t n)
+{
+	sep(w);
+	if (!w->err)
+		w->err = json_escape(w->out, s, n);
+}
+
+void jsonw_str(struct jsonw *w, const char *s)
+{
+	if (!s)
+		jsonw_null(w);
+	else
+		jsonw_strn(w, s, strlen(s));
+}
+
+void jsonw_int(struct jsonw *w, int64_t v)
+{
+	sep(w);
+	if (!w->err)
+		w->err = buf_addf(w->out, "%" PRId64, v);
+}
+
+void jsonw_bool(struct jsonw *w, int v)
+{
+	sep(w);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jsonw_null(struct jsonw *w)
+{
+	sep(w);
+	put(w, "null", 4);
+}
+
+void jsonw_kv_str(struct jsonw *w, const char *key, const char *s)
+{
+	jsonw_key(w, key);
+	jsonw_str(w, s);
+}
+
+void jsonw_kv_int(struct jsonw *w, const char *key, int64_t v)
+{
+	jsonw_key(w, key);
+	jsonw_int(w, v);
+}
+
+void jsonw_kv_bool(struct jsonw *w, const char *key, int v)
+{
+	jsonw_key(w, key);
+	jsonw_bool(w, v);
+}
