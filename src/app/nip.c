@@ -1,16 +1,6 @@
 #include "core/compat.h"
 #include "app/nip.h"
 
-int date_is_valid(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	int max = mdays[m - 1] + (m == 2 && leap);
-	return d <= max;
-}
-
 static int digits_value(const char *p, int n)
 {
 	int v = 0;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include "core/msg.h"
+#include "core/date.h"
 
 enum nip_kind { NIP_PNS = 1, NIP_PPPK = 2 };
 
@@ -31,8 +32,5 @@ int nip_parse(const char *s, size_t n, int today_yyyymm, struct nip_info *out);
 
 /* "19660801 198803 1 001" into out (at least 22 bytes). */
 void nip_format_display(const struct nip_info *nip, char *out, size_t outsz);
-
-/* True for a real Gregorian date. */
-int date_is_valid(int y, int m, int d);
 
 #endif
