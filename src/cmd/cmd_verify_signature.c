@@ -1,6 +1,7 @@
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "app/declaration.h"
+#include "crypto/token.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include <time.h>
@@ -85,7 +86,7 @@ int cmd_verify_signature(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		char h[65];
-		sha256_hex(h, text.ptr, text.len);
+		token_sha256_hex(text.ptr, text.len, h);
 		buf_release(&text);
 		if (strcmp(h, d.doc_sha256)) {
 			printf("%s\n", msgc(M_DECL_DOC_CHANGED));

@@ -1,25 +1,11 @@
 #include "core/compat.h"
 #include "crypto/sign.h"
-#include <pthread.h>
+#include "crypto/password.h"
 #include <sodium.h>
-
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int init_rc;
-
-static void init_sodium(void)
-{
-	init_rc = sodium_init() < 0 ? -1 : 0;
-}
-
-int crypto_ready(void)
-{
-	pthread_once(&once, init_sodium);
-	return init_rc;
-}
 
 int sign_keypair(uint8_t pk[SIGN_PUBLIC_BYTES], uint8_t sk[SIGN_SECRET_BYTES])
 {
-	if (crypto_ready())
+	if (crypto_init())
 		return -1;
 	return crypto_sign_keypair(pk, sk);
 }
@@ -27,14 +13,14 @@ int sign_keypair(uint8_t pk[SIGN_PUBLIC_BYTES], uint8_t sk[SIGN_SECRET_BYTES])
 void sign_detached(uint8_t sig[SIGN_BYTES], const void *msg, size_t len,
 		   const uint8_t sk[SIGN_SECRET_BYTES])
 {
-	crypto_ready();
+	crypto_init();
 	crypto_sign_detached(sig, NULL, msg, len, sk);
 }
 
 int sign_verify(const uint8_t sig[SIGN_BYTES], const void *msg, size_t len,
 		const uint8_t pk[SIGN_PUBLIC_BYTES])
 {
-	if (crypto_ready())
+	if (crypto_init())
 		return -1;
 	return crypto_sign_verify_detached(sig, msg, len, pk) == 0 ? 0 : -1;
 }
@@ -129,12 +115,4 @@ long b64url_decode(uint8_t *out, size_t max, const char *in, size_t inlen)
 	if (acc & ((1u << bits) - 1))
 		return -1;
 	return (long)o;
-}
-
-void sha256_hex(char out[65], const void *data, size_t len)
-{
-	uint8_t h[crypto_hash_sha256_BYTES];
-	crypto_ready();
-	crypto_hash_sha256(h, data, len);
-	hex_encode(out, h, sizeof(h));
 }

@@ -10,9 +10,6 @@
 #define SIGN_SECRET_BYTES 64
 #define SIGN_BYTES 64
 
-/* Initialise libsodium once per process; safe from any thread. 0 or -1. */
-int crypto_ready(void);
-
 int sign_keypair(uint8_t pk[SIGN_PUBLIC_BYTES], uint8_t sk[SIGN_SECRET_BYTES]);
 void sign_detached(uint8_t sig[SIGN_BYTES], const void *msg, size_t len,
 		   const uint8_t sk[SIGN_SECRET_BYTES]);
@@ -28,8 +25,5 @@ int hex_decode(uint8_t *out, size_t n, const char *in, size_t inlen);
 size_t b64url_encode(char *out, const uint8_t *in, size_t n);
 /* Decode into out (at most max bytes); returns the length or -1. */
 long b64url_decode(uint8_t *out, size_t max, const char *in, size_t inlen);
-
-/* Hex SHA-256 of data (65 bytes out). */
-void sha256_hex(char out[65], const void *data, size_t len);
 
 #endif

@@ -1,5 +1,6 @@
 #include "core/compat.h"
 #include "app/declaration.h"
+#include "crypto/token.h"
 #include "core/msg.h"
 #include "test_helpers.h"
 
@@ -10,7 +11,7 @@ static void fill(struct declaration *d)
 	d->campaign_id = 12;
 	snprintf(d->nip, sizeof(d->nip), "196608011988031001");
 	d->signed_at_ms = 1732000000000LL;
-	sha256_hex(d->doc_sha256, "Saya menyatakan netral.", 23);
+	token_sha256_hex("Saya menyatakan netral.", 23, d->doc_sha256);
 }
 
 static void sign_parse_verify(void **state)
