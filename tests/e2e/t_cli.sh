@@ -16,4 +16,16 @@ check_contains "json: tanggal lahir" "$out" '"tanggal_lahir":"1966-08-01"'
 check_contains "json: invalid gender reason" "$out" '"valid":false,"reason":"digit 15'
 out=$("$WASDAL_BIN" nip 196608011988031001)
 check_contains "text: explains TMT" "$out" "1988-03"
+
+# verify-signature: the offline check of a printed declaration.
+pk=0000000000000000000000000000000000000000000000000000000000000000
+"$WASDAL_BIN" verify-signature --pubkey "$pk" >/dev/null 2>&1; check_eq "verify-signature without payload is usage (2)" $? 2
+"$WASDAL_BIN" verify-signature --pubkey abc WSD1.x >/dev/null 2>&1; check_eq "short public key is bad input (2)" $? 2
+out=$("$WASDAL_BIN" verify-signature --pubkey "$pk" WSD1.not.a.payload); rc=$?
+check_eq "malformed payload is not genuine (1)" $rc 1
+check_contains "malformed payload explained" "$out" "rusak"
+sig=$(printf 'A%.0s' $(seq 86))
+out=$("$WASDAL_BIN" verify-signature --pubkey "$pk" "WSD1.3374.12.196608011988031001.1732000000000.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.$sig"); rc=$?
+check_eq "forged signature is not genuine (1)" $rc 1
+check_contains "forged signature explained" "$out" "TIDAK SAH"
 tap_done
