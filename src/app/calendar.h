@@ -57,4 +57,12 @@ int32_t deadline_due(const struct calendar *c, int32_t start, int n, enum deadli
 int deadline_elapsed(const struct calendar *c, int32_t from, int32_t to, enum deadline_unit unit,
 		     const struct pause *pauses, size_t npauses);
 
+struct load_error;
+/* Replace c's holidays with the CSV p[0..n) (columns date,kind,name_id and
+ * optional source; kind libur_nasional or cuti_bersama), all or nothing.
+ * 0, or APP_EINVAL with the line, column and reason in *err. */
+int calendar_load_csv(struct calendar *c, const char *p, size_t n, struct load_error *err);
+/* The seeded calendar compiled into the binary (data/holidays.csv). */
+int calendar_load_default(struct calendar *c, struct load_error *err);
+
 #endif

@@ -72,4 +72,15 @@ int workflow_check(const struct workflow *wf, const char *from, const char *to, 
 size_t workflow_next(const struct workflow *wf, const char *from, enum role role,
 		     const struct wf_transition **out, size_t max);
 
+struct load_error;
+/* Replace wf with the definition in two CSV texts (columns documented in
+ * docs/netralitas.md), all or nothing: a row error fills *err, a definition
+ * that fails workflow_validate fills problem. The version goes up by one. */
+int workflow_load_csv(struct workflow *wf, const char *stages, size_t nstages,
+		      const char *transitions, size_t ntransitions, struct load_error *err,
+		      char *problem, size_t problemsz);
+/* The seeded neutrality workflow (data/netralitas/tahapan.csv, transisi.csv). */
+int workflow_load_default(struct workflow *wf, struct load_error *err, char *problem,
+			  size_t problemsz);
+
 #endif
