@@ -1,26 +1,13 @@
 /* Argon2id password hashing with bounded concurrency (see password.h). */
 #include "core/compat.h"
 #include "crypto/password.h"
+#include "crypto/crypto.h"
 #include "core/err.h"
 #include "core/limits.h"
 #include <pthread.h>
 #include <sodium.h>
 
 _Static_assert(PASSWORD_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer");
-
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static int init_rc;
-
-static void do_init(void)
-{
-	init_rc = sodium_init() < 0 ? APP_EINTERNAL : 0;
-}
-
-int crypto_init(void)
-{
-	pthread_once(&init_once, do_init);
-	return init_rc;
-}
 
 /* A counting semaphore from a mutex and a condition variable (POSIX
  * sem_t would do too, but this keeps the limit easy to change at run time). */
@@ -49,8 +36,7 @@ static void slot_release(void)
 
 int password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX])
 {
-	if (crypto_init())
-		return APP_EINTERNAL;
+	crypto_init();
 	if (len > LIMIT_PASSWORD_MAX_BYTES_HARD)
 		return APP_ETOOBIG;
 	slot_acquire();
@@ -62,7 +48,8 @@ int password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX])
 
 int password_verify(const char *hash, const char *password, size_t len)
 {
-	if (crypto_init() || !hash || !*hash || len > LIMIT_PASSWORD_MAX_BYTES_HARD)
+	crypto_init();
+	if (!hash || !*hash || len > LIMIT_PASSWORD_MAX_BYTES_HARD)
 		return 0;
 	if (strnlen(hash, PASSWORD_HASH_MAX) >= PASSWORD_HASH_MAX)
 		return 0;
@@ -74,8 +61,7 @@ int password_verify(const char *hash, const char *password, size_t len)
 
 int password_needs_rehash(const char *hash)
 {
-	if (crypto_init())
-		return 1;
+	crypto_init();
 	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
@@ -94,8 +80,7 @@ static void make_dummy(void)
 
 const char *password_dummy_hash(void)
 {
-	if (crypto_init())
-		return "";
+	crypto_init();
 	pthread_once(&dummy_once, make_dummy);
 	return dummy_hash;
 }

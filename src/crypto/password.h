@@ -9,9 +9,6 @@
 
 #define PASSWORD_HASH_MAX 128  /* crypto_pwhash_STRBYTES */
 
-/* Initialise libsodium once (thread-safe, idempotent). 0 or APP_EINTERNAL. */
-int crypto_init(void);
-
 /* Hash password[0..len) into out (NUL-terminated "$argon2id$..."), 0 or a
  * negative app_err (APP_ENOMEM when the hash memory cannot be had). */
 int password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX]);

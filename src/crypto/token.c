@@ -1,14 +1,13 @@
 /* Random tokens and SHA-256 hex digests (libsodium). */
 #include "core/compat.h"
 #include "crypto/token.h"
-#include "crypto/password.h"
+#include "crypto/crypto.h"
 #include "core/err.h"
 #include <sodium.h>
 
 int token_random_hex(char out[TOKEN_HEX_LEN + 1])
 {
-	if (crypto_init())
-		return APP_EINTERNAL;
+	crypto_init();
 	unsigned char raw[TOKEN_HEX_LEN / 2];
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(out, TOKEN_HEX_LEN + 1, raw, sizeof(raw));
@@ -19,7 +18,7 @@ int token_random_hex(char out[TOKEN_HEX_LEN + 1])
 void token_sha256_hex(const void *data, size_t n, char out[TOKEN_HEX_LEN + 1])
 {
 	unsigned char d[crypto_hash_sha256_BYTES];
-	(void)crypto_init();
+	crypto_init();
 	crypto_hash_sha256(d, data, n);
 	sodium_bin2hex(out, TOKEN_HEX_LEN + 1, d, sizeof(d));
 }
@@ -50,8 +49,7 @@ int token_equal(const char *a, const char *b)
 
 int token_random_digits(char *out, size_t n)
 {
-	if (crypto_init())
-		return APP_EINTERNAL;
+	crypto_init();
 	for (size_t i = 0; i < n; i++)
 		out[i] = (char)('0' + randombytes_uniform(10));
 	out[n] = '\0';
