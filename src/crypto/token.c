@@ -2,7 +2,7 @@
 #include "core/compat.h"
 #include "crypto/crypto.h"
 #include "crypto/token.h"
-#include "crypto/password.h"
+#include "crypto/crypto.h"
 #include "core/err.h"
 #include <sodium.h>
 

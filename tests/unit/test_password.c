@@ -2,6 +2,7 @@
 #include "crypto/password.h"
 #include "crypto/crypto.h"
 #include "crypto/token.h"
+#include "crypto/crypto.h"
 #include "core/limits.h"
 #include "test_helpers.h"
 #include <pthread.h>
