@@ -1,0 +1,325 @@
+/* wasdal cpns rank | final | verify: the I/O policy around the CPNS
+ * engines in app/ (which files, which exit code, what goes to stderr). */
+#include "core/compat.h"
+#include "cmd/cmd.h"
+#include "app/cpns_data.h"
+#include "app/cpns_io.h"
+#include "app/cpns_rank.h"
+#include "app/cpns_rules.h"
+#include "app/cpns_valid.h"
+#include "app/cpns_verify.h"
+#include "app/cpns_write.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include <limits.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct opt {
+	const char *name;
+	const char **value;  /* NULL: a flag, see flag */
+	int *flag;
+};
+
+/* --name VALUE and --flag options; everything else is an error. Positional
+ * arguments go to pos (at most npos). Returns 0 or EXIT_USAGE. */
+static int parse_opts(int argc, char **argv, const struct opt *o, size_t no,
+		      const char **pos, int npos)
+{
+	int np = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || a[1] != '-') {
+			if (np >= npos) {
+				cmd_error(M_UNKNOWN_OPTION, a);
+				return EXIT_USAGE;
+			}
+			pos[np++] = a;
+			continue;
+		}
+		size_t k;
+		for (k = 0; k < no; k++)
+			if (!strcmp(a + 2, o[k].name))
+				break;
+		if (k == no) {
+			cmd_error(M_UNKNOWN_OPTION, a);
+			return EXIT_USAGE;
+		}
+		if (!o[k].value) {
+			*o[k].flag = 1;
+			continue;
+		}
+		if (i + 1 >= argc) {
+			cmd_error(M_MISSING_ARG, a);
+			return EXIT_USAGE;
+		}
+		*o[k].value = argv[++i];
+	}
+	return 0;
+}
+
+static int need(const char *v, const char *name)
+{
+	if (v && *v)
+		return 0;
+	cmd_error(M_CPNS_NEED_OPTION, name);
+	return 1;
+}
+
+/* The output directory must exist or be creatable, and be writable. */
+static int check_out_dir(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) && errno == ENOENT)
+		mkdir(dir, 0755);
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK)) {
+		cmd_error(M_CPNS_NOT_DIR, dir, strerror(errno ? errno : ENOTDIR));
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- progress bar (stderr, TTY only) ---- */
+
+struct progress {
+	int on, last;
+};
+
+static void progress_cb(void *ctx, size_t done, size_t total)
+{
+	struct progress *pg = ctx;
+	if (!pg->on || !total)
+		return;
+	int pct = (int)(done * 100 / total);
+	if (pct == pg->last)
+		return;
+	pg->last = pct;
+	char bar[41];
+	int fill = pct * 40 / 100;
+	memset(bar, '#', (size_t)fill);
+	memset(bar + fill, ' ', (size_t)(40 - fill));
+	bar[40] = '\0';
+	fprintf(stderr, "\r%s [%s] %3d%%", msgc(M_CPNS_PROGRESS), bar, pct);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* ---- input hashing on a second thread ---- */
+
+struct hash_job {
+	const struct cpns_map *m;
+	char hex[SHA256_HEX];
+};
+
+static void *hash_thread(void *arg)
+{
+	struct hash_job *j = arg;
+	uint8_t d[SHA256_BYTES];
+	sha256_buf(j->m->data, j->m->len, d);
+	sha256_hex(d, j->hex);
+	return NULL;
+}
+
+static void print_errors(const char *file, const struct cpns_errors *e, const char *const *cols,
+			 unsigned ncols)
+{
+	size_t show = e->n < 50 ? e->n : 50;
+	for (size_t i = 0; i < show; i++) {
+		const struct cpns_error *x = &e->v[i];
+		fprintf(stderr, "%s: ", file);
+		fprintf(stderr, msgc(M_CPNS_ERROR_LINE), x->line,
+			x->col < ncols ? cols[x->col] : "-", msgc(x->reason));
+		fputc('\n', stderr);
+	}
+	if (e->n > show)
+		fprintf(stderr, "%s: ... (+%zu)\n", file, e->n - show);
+}
+
+static char *abs_path(const char *p)
+{
+	char *r = realpath(p, NULL);
+	return r ? r : xstrdup(p);
+}
+
+static int report_header(const char *file, const char *const *cols, unsigned n)
+{
+	char head[256] = "";
+	size_t off = 0;
+	for (unsigned i = 0; i < n; i++)
+		off += (size_t)snprintf(head + off, sizeof(head) - off, "%s%s", i ? "," : "", cols[i]);
+	cmd_error(M_CPNS_BAD_HEADER, file, head);
+	return EXIT_USAGE;
+}
+
+static int cpns_rank_cmd(int argc, char **argv)
+{
+	const char *formasi = NULL, *peserta = NULL, *out = NULL, *rules_spec = "2024";
+	int allow_invalid = 0, quiet = 0;
+	const struct opt opts[] = {
+		{ "formasi", &formasi, NULL }, { "peserta", &peserta, NULL },
+		{ "out", &out, NULL }, { "rules", &rules_spec, NULL },
+		{ "allow-invalid", NULL, &allow_invalid }, { "quiet", NULL, &quiet },
+	};
+	if (parse_opts(argc, argv, opts, ARRAY_SIZE(opts), NULL, 0))
+		return cmd_usage("cpns");
+	if (need(formasi, "--formasi") | need(peserta, "--peserta") | need(out, "--out"))
+		return cmd_usage("cpns");
+
+	struct cpns_rules rules;
+	if (cpns_rules_load(rules_spec, &rules))
+		return EXIT_USAGE;
+	struct cpns_map fm, pm;
+	if (cpns_map_open(formasi, &fm))
+		return EXIT_USAGE;
+	if (cpns_map_open(peserta, &pm)) {
+		cpns_map_close(&fm);
+		return EXIT_USAGE;
+	}
+	if (check_out_dir(out)) {
+		cpns_map_close(&fm);
+		cpns_map_close(&pm);
+		return EXIT_USAGE;
+	}
+
+	/* The inputs are hashed while they are parsed: on one core the
+	 * hash would cost as much as the whole ranking. */
+	struct hash_job hj[2] = { { &fm, "" }, { &pm, "" } };
+	pthread_t th[2];
+	int threads = 0;
+	for (int i = 0; i < 2; i++) {
+		if (pthread_create(&th[i], NULL, hash_thread, &hj[i]))
+			hash_thread(&hj[i]);
+		else
+			threads |= 1 << i;
+	}
+
+	int rc = EXIT_OK;
+	struct cpns_formasi fs;
+	struct cpns_peserta ps;
+	struct cpns_errors ferr = { 0 }, perr = { 0 };
+	memset(&ps, 0, sizeof(ps));
+	int r = cpns_read_formasi(fm.data, fm.len, &rules, &fs, &ferr);
+	if (r == CPNS_BAD_HEADER) {
+		rc = report_header(formasi, cpns_formation_cols, FC_COUNT);
+		goto done;
+	}
+	if (ferr.n) {
+		print_errors(formasi, &ferr, cpns_formation_cols, FC_COUNT);
+		cmd_error(M_CPNS_FORMASI_INVALID, formasi, ferr.n);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	struct progress pg = { isatty(2) && !quiet, -1 };
+	r = cpns_read_peserta(pm.data, pm.len, &rules, &fs, &ps, &perr, progress_cb, &pg);
+	if (r == CPNS_BAD_HEADER) {
+		rc = report_header(peserta, cpns_applicant_cols, PC_COUNT);
+		goto done;
+	}
+	char *errpath = xasprintf("%s/errors.csv", out);
+	struct cpns_digest dg[4];
+	memset(dg, 0, sizeof(dg));
+	if (cpns_write_errors(out, "errors.csv", &perr, cpns_applicant_cols, PC_COUNT, dg[3].hex)) {
+		rc = EXIT_INTERNAL;
+		free(errpath);
+		goto done;
+	}
+	unsigned nbad = 0;
+	for (uint32_t i = 0; i < ps.n; i++)
+		nbad += ps.v[i].status == CPNS_INVALID;
+	if (nbad && !allow_invalid) {
+		/* No stale result from an earlier run may sit next to the
+		 * errors of this one. */
+		char *p1 = xasprintf("%s/results.csv", out), *p2 = xasprintf("%s/summary.txt", out);
+		unlink(p1);
+		unlink(p2);
+		free(p1);
+		free(p2);
+		cmd_error(M_CPNS_INVALID_ROWS, nbad, errpath);
+		free(errpath);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	cpns_rank(&rules, &fs, &ps);
+	if (cpns_write_results(out, &fs, &ps, dg[2].hex)) {
+		rc = EXIT_INTERNAL;
+		free(errpath);
+		goto done;
+	}
+	for (int i = 0; i < 2; i++)
+		if (threads & (1 << i))
+			pthread_join(th[i], NULL);
+	threads = 0;
+	char *fabs = abs_path(formasi), *pabs = abs_path(peserta);
+	dg[0].name = "formasi"; dg[0].path = fabs; memcpy(dg[0].hex, hj[0].hex, SHA256_HEX);
+	dg[1].name = "peserta"; dg[1].path = pabs; memcpy(dg[1].hex, hj[1].hex, SHA256_HEX);
+	dg[2].name = "results"; dg[2].path = "results.csv";
+	dg[3].name = "errors"; dg[3].path = "errors.csv";
+	if (cpns_write_summary(out, &rules, &fs, &ps, dg, 4))
+		rc = EXIT_INTERNAL;
+	free(fabs);
+	free(pabs);
+	if (!rc && !quiet) {
+		if (nbad)
+			cmd_error(M_CPNS_INVALID_SKIPPED, nbad, errpath);
+		cmd_error(M_CPNS_DONE, ps.n - nbad, out);
+	}
+	free(errpath);
+done:
+	for (int i = 0; i < 2; i++)
+		if (threads & (1 << i))
+			pthread_join(th[i], NULL);
+	cpns_errors_free(&ferr);
+	cpns_errors_free(&perr);
+	cpns_formasi_free(&fs);
+	cpns_peserta_free(&ps);
+	cpns_map_close(&fm);
+	cpns_map_close(&pm);
+	return rc;
+}
+
+static int cpns_verify_cmd(int argc, char **argv)
+{
+	const char *dir = NULL;
+	if (parse_opts(argc, argv, NULL, 0, &dir, 1))
+		return cmd_usage("cpns");
+	if (!dir)
+		return cmd_usage("cpns");
+	struct cpns_verify v;
+	int rc = cpns_verify_dir(dir, &v);
+	if (rc == APP_ENOTFOUND) {
+		cmd_error(M_CPNS_VERIFY_NO_SUMMARY, dir);
+		return EXIT_USAGE;
+	}
+	if (rc == APP_EINVAL) {
+		cmd_error(M_CPNS_VERIFY_BAD_SUMMARY, dir);
+		cpns_verify_free(&v);
+		return EXIT_CHECK_FAILED;
+	}
+	for (int i = 0; i < v.n; i++) {
+		const struct cpns_verify_item *it = &v.item[i];
+		enum msg_id m = it->state == CPNS_V_OK ? M_CPNS_VERIFY_OK :
+				it->state == CPNS_V_MISMATCH ? M_CPNS_VERIFY_MISMATCH : M_CPNS_VERIFY_UNREADABLE;
+		printf("%-8s %s  %s", it->name, msgc(m), it->path);
+		if (it->state == CPNS_V_UNREADABLE)
+			printf(" (%s)", strerror(it->err));
+		printf("\n");
+	}
+	printf("%s\n", msgc(rc ? M_CPNS_VERIFY_FAILED : M_CPNS_VERIFY_ALL_OK));
+	cpns_verify_free(&v);
+	return rc ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+int cmd_cpns(int argc, char **argv)
+{
+	if (argc < 2)
+		return cmd_usage("cpns");
+	const char *sub = argv[1];
+	if (!strcmp(sub, "rank"))
+		return cpns_rank_cmd(argc - 1, argv + 1);
+	if (!strcmp(sub, "verify"))
+		return cpns_verify_cmd(argc - 1, argv + 1);
+	cmd_error(M_CPNS_UNKNOWN_SUB, sub);
+	return cmd_usage("cpns");
+}
