@@ -12,6 +12,14 @@ void csv_init(struct csv_reader *r, const char *data, size_t len)
 		r->p += 3;
 }
 
+void csv_init_at(struct csv_reader *r, const char *data, size_t len, uint32_t first_line)
+{
+	memset(r, 0, sizeof(*r));
+	r->p = data;
+	r->end = data + len;
+	r->next_line = first_line;
+}
+
 void csv_release(struct csv_reader *r)
 {
 	free(r->scratch);

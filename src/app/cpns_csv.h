@@ -28,6 +28,8 @@ struct csv_reader {
 enum { CSV_EOF = 0, CSV_BADQUOTE = -1 };
 
 void csv_init(struct csv_reader *r, const char *data, size_t len);
+/* Start in the middle of a file: no BOM check, numbering from first_line. */
+void csv_init_at(struct csv_reader *r, const char *data, size_t len, uint32_t first_line);
 void csv_release(struct csv_reader *r);
 /* Read the next record into f[0..max). Returns the number of fields in the
  * record (which may exceed max: the extra ones are counted, not stored),

@@ -1,5 +1,6 @@
 #include "core/compat.h"
 #include "app/cpns_data.h"
+#include "app/cpns_mem.h"
 #include "core/xalloc.h"
 
 const char *const cpns_applicant_cols[PC_COUNT] = {
@@ -31,16 +32,16 @@ void cpns_formasi_free(struct cpns_formasi *f)
 	free(f->v);
 	free(f->slots);
 	free(f->jslots);
+	free(f->direct);
 	memset(f, 0, sizeof(*f));
 }
 
 void cpns_peserta_free(struct cpns_peserta *p)
 {
-	free(p->v);
-	free(p->nik);
-	free(p->line);
-	free(p->aid_ok);
-	free(p->order);
+	cpns_big_free(p->v, (size_t)p->cap * sizeof(*p->v));
+	cpns_big_free(p->nik, (size_t)p->cap * sizeof(*p->nik));
+	cpns_big_free(p->line, (size_t)p->cap * sizeof(*p->line));
+	cpns_big_free(p->order, (size_t)p->order_cap * sizeof(*p->order));
 	memset(p, 0, sizeof(*p));
 }
 
@@ -91,7 +92,7 @@ static inline uint32_t hash32(uint32_t x)
 	return x;
 }
 
-int64_t cpns_formasi_find(const struct cpns_formasi *f, uint32_t id)
+int64_t cpns_formasi_find_hash(const struct cpns_formasi *f, uint32_t id)
 {
 	if (!f->slots)
 		return -1;

@@ -1,6 +1,7 @@
 #include "core/compat.h"
 #include "app/cpns_rank.h"
 #include "app/cpns_sort.h"
+#include "app/cpns_mem.h"
 #include "core/xalloc.h"
 
 static inline unsigned field_value(const struct cpns_applicant *a, unsigned f)
@@ -60,17 +61,22 @@ void cpns_rank(const struct cpns_rules *r, const struct cpns_formasi *fs, struct
 	/* kbits <= 34 and fbits <= 30 (formations come from a file whose
 	 * rows are counted in uint32), so the pair fits 64 bits. */
 	size_t np = 0;
+	/* One byte per formation stays in cache; fs->v does not. */
+	uint8_t *kind = xmalloc(fs->n ? fs->n : 1);
+	for (uint32_t i = 0; i < fs->n; i++)
+		kind[i] = fs->v[i].kind;
 	for (uint32_t i = 0; i < p->n; i++) {
 		struct cpns_applicant *a = &p->v[i];
 		if (a->status != CPNS_H)
 			continue;
-		if (cpns_passes(r, fs->v[a->form].kind, a))
+		if (cpns_passes(r, kind[a->form], a))
 			np++;
 		else
 			a->status = CPNS_TL;
 	}
-	uint64_t *key = xmalloc(st_mult(np ? np : 1, sizeof(*key)));
-	uint32_t *row = xmalloc(st_mult(np ? np : 1, sizeof(*row)));
+	free(kind);
+	uint64_t *key = cpns_big_alloc(st_mult(np ? np : 1, sizeof(*key)));
+	uint32_t *row = cpns_big_alloc(st_mult(np ? np : 1, sizeof(*row)));
 	size_t k = 0;
 	for (uint32_t i = 0; i < p->n; i++) {
 		const struct cpns_applicant *a = &p->v[i];
@@ -97,6 +103,6 @@ void cpns_rank(const struct cpns_rules *r, const struct cpns_formasi *fs, struct
 		}
 		i = j;
 	}
-	free(key);
-	free(row);
+	cpns_big_free(key, (np ? np : 1) * sizeof(*key));
+	cpns_big_free(row, (np ? np : 1) * sizeof(*row));
 }

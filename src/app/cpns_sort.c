@@ -1,5 +1,6 @@
 #include "core/compat.h"
 #include "app/cpns_sort.h"
+#include "app/cpns_mem.h"
 #include "core/xalloc.h"
 
 unsigned cpns_bits(uint64_t v)
@@ -16,8 +17,8 @@ void cpns_radix_sort(uint64_t *key, uint32_t *val, size_t n, unsigned from_bit, 
 {
 	if (n < 2 || bits <= from_bit)
 		return;
-	uint64_t *k2 = xmalloc(st_mult(n, sizeof(*k2)));
-	uint32_t *v2 = val ? xmalloc(st_mult(n, sizeof(*v2))) : NULL;
+	uint64_t *k2 = cpns_big_alloc(st_mult(n, sizeof(*k2)));
+	uint32_t *v2 = val ? cpns_big_alloc(st_mult(n, sizeof(*v2))) : NULL;
 	size_t *count = xmalloc(65536 * sizeof(*count));
 	uint64_t *ks = key, *kd = k2;
 	uint32_t *vs = val, *vd = v2;
@@ -48,6 +49,7 @@ void cpns_radix_sort(uint64_t *key, uint32_t *val, size_t n, unsigned from_bit, 
 			memcpy(val, vs, n * sizeof(*val));
 	}
 	free(count);
-	free(k2);
-	free(v2);
+	cpns_big_free(k2, n * sizeof(*k2));
+	if (v2)
+		cpns_big_free(v2, n * sizeof(*v2));
 }

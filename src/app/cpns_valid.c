@@ -1,10 +1,12 @@
 #include "core/compat.h"
 #include "app/cpns_valid.h"
 #include "app/cpns_csv.h"
+#include "app/cpns_mem.h"
 #include "app/cpns_sort.h"
 #include "app/nip.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include <pthread.h>
 
 /* ---- field parsers: each returns 0 or a catalogue reason ---- */
 
@@ -262,6 +264,16 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 		out->slots[h] = ++keep;
 	}
 	out->n = keep;
+	uint32_t maxid = 0;
+	for (uint32_t i = 0; i < out->n; i++)
+		if (out->v[i].id > maxid)
+			maxid = out->v[i].id;
+	if (out->n && maxid <= 4 * out->n + 1024) {
+		out->direct = xcalloc((size_t)maxid + 1, sizeof(*out->direct));
+		out->direct_max = maxid;
+		for (uint32_t i = 0; i < out->n; i++)
+			out->direct[out->v[i].id] = i + 1;
+	}
 	cpns_errors_sort(errs);
 	return 0;
 }
@@ -270,27 +282,45 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 
 static void grow_rows(struct cpns_peserta *p)
 {
-	uint32_t cap = p->cap ? p->cap * 2 : 4096;
-	p->v = xrealloc(p->v, st_mult(cap, sizeof(*p->v)));
-	p->nik = xrealloc(p->nik, st_mult(cap, sizeof(*p->nik)));
-	p->line = xrealloc(p->line, st_mult(cap, sizeof(*p->line)));
-	p->aid_ok = xrealloc(p->aid_ok, cap);
-	p->cap = cap;
+	size_t old = p->cap, cap = p->cap ? (size_t)p->cap * 2 : 4096;
+	if (cap > UINT32_MAX)
+		cap = UINT32_MAX; /* rows are counted in uint32 */
+	p->v = cpns_big_realloc(p->v, old * sizeof(*p->v), st_mult(cap, sizeof(*p->v)));
+	p->nik = cpns_big_realloc(p->nik, old * sizeof(*p->nik), st_mult(cap, sizeof(*p->nik)));
+	if (p->line)
+		p->line = cpns_big_realloc(p->line, old * sizeof(*p->line), st_mult(cap, sizeof(*p->line)));
+	p->cap = (uint32_t)cap;
 }
 
-int cpns_read_peserta(const char *data, size_t len, const struct cpns_rules *r,
-		      const struct cpns_formasi *fs, struct cpns_peserta *out,
-		      struct cpns_errors *errs, cpns_progress_fn progress, void *ctx)
+/* A stretch of applicants.csv that starts at a record boundary. */
+struct chunk {
+	const char *data;
+	size_t len;
+	uint32_t first_line;  /* physical line of data[0] (local for a split) */
+	const struct cpns_rules *r;
+	const struct cpns_formasi *fs;
+	struct cpns_peserta out;
+	struct cpns_errors errs;
+	cpns_progress_fn progress;
+	void *ctx;
+	uint32_t end_line;    /* the line after the last record */
+};
+
+static void parse_rows(struct chunk *c)
 {
 	struct csv_reader rd;
 	struct csv_field f[PC_COUNT];
-	memset(out, 0, sizeof(*out));
-	csv_init(&rd, data, len);
-	int nf = csv_next(&rd, f, PC_COUNT);
-	if (nf <= 0 || !header_is(f, nf, cpns_applicant_cols, PC_COUNT)) {
-		csv_release(&rd);
-		return CPNS_BAD_HEADER;
-	}
+	const char *data = c->data;
+	size_t len = c->len;
+	const struct cpns_rules *r = c->r;
+	const struct cpns_formasi *fs = c->fs;
+	struct cpns_peserta *out = &c->out;
+	struct cpns_errors *errs = &c->errs;
+	cpns_progress_fn progress = c->progress;
+	void *ctx = c->ctx;
+	int nf;
+	csv_init_at(&rd, data, len, c->first_line);
+	out->line0 = c->first_line;
 	/* About 55 bytes a row: size once, grow rarely. */
 	while (out->cap < len / 48 + 16)
 		grow_rows(out);
@@ -320,8 +350,13 @@ int cpns_read_peserta(const char *data, size_t len, const struct cpns_rules *r,
 		if (nf > PC_NIK && parse_nik(&f[PC_NIK], &nik))
 			nik = CPNS_NO_NIK;
 		out->nik[row] = nik;
-		out->line[row] = line;
-		out->aid_ok[row] = rc_aid == 0;
+		if (!out->line && line != row + out->line0) {
+			out->line = cpns_big_alloc(st_mult(out->cap, sizeof(*out->line)));
+			for (uint32_t i = 0; i < row; i++)
+				out->line[i] = i + out->line0;
+		}
+		if (out->line)
+			out->line[row] = line;
 		int has = rc_aid == 0, bad = 0, rc;
 		if (nf != PC_COUNT) {
 			cpns_errors_add(errs, line, has, a.id, nf < PC_COUNT ? (unsigned)nf : CPNS_NO_COL,
@@ -368,7 +403,98 @@ int cpns_read_peserta(const char *data, size_t len, const struct cpns_rules *r,
 		}
 		out->v[row] = a;
 	}
+	c->end_line = rd.next_line;
 	csv_release(&rd);
+}
+
+static void *parse_thread(void *arg)
+{
+	parse_rows(arg);
+	return NULL;
+}
+
+/* Append chunk b (numbered from line 1) after a, whose records end just
+ * before b's first line. */
+static void merge(struct chunk *a, struct chunk *b)
+{
+	struct cpns_peserta *p = &a->out, *q = &b->out;
+	uint32_t off = a->end_line - 1, na = p->n;
+	while (p->cap < na + q->n)
+		grow_rows(p);
+	memcpy(p->v + na, q->v, (size_t)q->n * sizeof(*q->v));
+	memcpy(p->nik + na, q->nik, (size_t)q->n * sizeof(*q->nik));
+	if (p->line || q->line || q->line0 + off != na + p->line0) {
+		if (!p->line) {
+			p->line = cpns_big_alloc(st_mult(p->cap, sizeof(*p->line)));
+			for (uint32_t i = 0; i < na; i++)
+				p->line[i] = i + p->line0;
+		}
+		for (uint32_t i = 0; i < q->n; i++)
+			p->line[na + i] = cpns_row_line(q, i) + off;
+	}
+	p->n += q->n;
+	p->ninvalid += q->ninvalid;
+	for (size_t i = 0; i < b->errs.n; i++) {
+		struct cpns_error e = b->errs.v[i];
+		cpns_errors_add(&a->errs, e.line + off, e.has_aid, e.aid, e.col, e.reason);
+	}
+	a->end_line = b->end_line + off;
+	cpns_peserta_free(q);
+	cpns_errors_free(&b->errs);
+}
+
+/* Below this a second thread costs more than it saves. */
+#define SPLIT_MIN (8u << 20)
+
+int cpns_read_peserta(const char *data, size_t len, const struct cpns_rules *r,
+		      const struct cpns_formasi *fs, struct cpns_peserta *out,
+		      struct cpns_errors *errs, cpns_progress_fn progress, void *ctx)
+{
+	struct csv_reader rd;
+	struct csv_field f[PC_COUNT];
+	memset(out, 0, sizeof(*out));
+	csv_init(&rd, data, len);
+	int nf = csv_next(&rd, f, PC_COUNT);
+	if (nf <= 0 || !header_is(f, nf, cpns_applicant_cols, PC_COUNT)) {
+		csv_release(&rd);
+		return CPNS_BAD_HEADER;
+	}
+	const char *body = rd.p;
+	size_t blen = (size_t)(data + len - body);
+	struct chunk c[2];
+	memset(c, 0, sizeof(c));
+	c[0] = (struct chunk){ .data = body, .len = blen, .first_line = rd.next_line,
+			       .r = r, .fs = fs, .progress = progress, .ctx = ctx };
+	csv_release(&rd);
+	/* Two halves on two threads, split at a line end. Only when the
+	 * file has no quote at all: a quoted field may hold a line break,
+	 * so a line end is a record end only then. */
+	pthread_t th;
+	int split = 0;
+	if (blen >= SPLIT_MIN && !memchr(body, '"', blen)) {
+		const char *mid = memchr(body + blen / 2, '\n', blen - blen / 2);
+		if (mid && mid + 1 < data + len) {
+			c[1] = c[0];
+			c[1].progress = NULL;
+			c[1].data = mid + 1;
+			c[1].len = (size_t)(data + len - c[1].data);
+			c[1].first_line = 1;
+			c[0].len = (size_t)(c[1].data - body);
+			split = pthread_create(&th, NULL, parse_thread, &c[1]) == 0;
+			if (!split)
+				c[0].len = blen;
+		}
+	}
+	parse_rows(&c[0]);
+	if (split) {
+		pthread_join(th, NULL);
+		merge(&c[0], &c[1]);
+	}
+	*out = c[0].out;
+	for (size_t i = 0; i < c[0].errs.n; i++)
+		cpns_errors_add(errs, c[0].errs.v[i].line, c[0].errs.v[i].has_aid, c[0].errs.v[i].aid,
+				c[0].errs.v[i].col, c[0].errs.v[i].reason);
+	cpns_errors_free(&c[0].errs);
 	if (progress)
 		progress(ctx, len, len);
 	cpns_mark_duplicates(out, errs);
@@ -379,7 +505,7 @@ int cpns_read_peserta(const char *data, size_t len, const struct cpns_rules *r,
 static void mark_dup(struct cpns_peserta *p, struct cpns_errors *errs, uint32_t row, unsigned col)
 {
 	struct cpns_applicant *a = &p->v[row];
-	cpns_errors_add(errs, p->line[row], p->aid_ok[row], a->id, col,
+	cpns_errors_add(errs, cpns_row_line(p, row), a->id != 0, a->id, col,
 			col == PC_NIK ? M_CPNS_E_DUP_NIK : M_CPNS_E_DUP_AID);
 	if (a->status != CPNS_INVALID) {
 		a->status = CPNS_INVALID;
@@ -405,7 +531,8 @@ void cpns_mark_duplicates(struct cpns_peserta *p, struct cpns_errors *errs)
 	uint32_t n = p->n;
 	/* nik: sort a copy of the values, keep the ones seen twice, then
 	 * mark every row holding one of them. 10^16 < 2^54. */
-	uint64_t *k = xmalloc(st_mult(n ? n : 1, sizeof(*k)));
+	size_t ksize = st_mult(n ? n : 1, sizeof(uint64_t));
+	uint64_t *k = cpns_big_alloc(ksize);
 	size_t m = 0;
 	for (uint32_t i = 0; i < n; i++)
 		if (p->nik[i] != CPNS_NO_NIK)
@@ -426,18 +553,19 @@ void cpns_mark_duplicates(struct cpns_peserta *p, struct cpns_errors *errs)
 	int increasing = 1;
 	uint32_t prev = 0;
 	for (uint32_t i = 0; i < n && increasing; i++) {
-		if (!p->aid_ok[i])
+		if (!p->v[i].id)
 			continue;
 		if (p->v[i].id <= prev)
 			increasing = 0;
 		prev = p->v[i].id;
 	}
-	free(p->order);
+	cpns_big_free(p->order, (size_t)p->order_cap * sizeof(*p->order));
 	p->order = NULL;
+	p->order_cap = 0;
 	if (!increasing) {
 		m = 0;
 		for (uint32_t i = 0; i < n; i++)
-			if (p->aid_ok[i])
+			if (p->v[i].id)
 				k[m++] = (uint64_t)p->v[i].id << 32 | i;
 		cpns_radix_sort(k, NULL, m, 32, 64);
 		for (size_t i = 0; i < m;) {
@@ -449,7 +577,8 @@ void cpns_mark_duplicates(struct cpns_peserta *p, struct cpns_errors *errs)
 					mark_dup(p, errs, (uint32_t)k[t], PC_AID);
 			i = j;
 		}
-		p->order = xmalloc(st_mult(n ? n : 1, sizeof(*p->order)));
+		p->order_cap = n ? n : 1;
+		p->order = cpns_big_alloc((size_t)p->order_cap * sizeof(*p->order));
 		p->norder = 0;
 		for (size_t i = 0; i < m; i++) {
 			uint32_t row = (uint32_t)k[i];
@@ -457,5 +586,5 @@ void cpns_mark_duplicates(struct cpns_peserta *p, struct cpns_errors *errs)
 				p->order[p->norder++] = row;
 		}
 	}
-	free(k);
+	cpns_big_free(k, ksize);
 }

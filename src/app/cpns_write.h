@@ -25,8 +25,14 @@ struct cpns_digest {
 	char hex[SHA256_HEX];
 };
 
+/* Per formation, 8 counters indexed by enum cpns_status (f->n x 8, caller
+ * frees). Kept apart so it can run on another thread while results.csv is
+ * being written. */
+uint32_t *cpns_count_status(const struct cpns_formasi *f, const struct cpns_peserta *p);
+
 int cpns_write_summary(const char *dir, const struct cpns_rules *r, const struct cpns_formasi *f,
-		       const struct cpns_peserta *p, const struct cpns_digest *d, int nd);
+		       const struct cpns_peserta *p, const uint32_t *counts,
+		       const struct cpns_digest *d, int nd);
 
 /* Append s as one CSV field (quoted when it holds , " CR or LF). */
 struct cpns_out;

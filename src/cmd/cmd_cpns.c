@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct opt {
@@ -80,6 +81,24 @@ static int check_out_dir(const char *dir)
 	return 0;
 }
 
+/* WASDAL_CPNS_TIMING=1 prints the time of each phase (for bench/cpns.sh). */
+static void phase(const char *what)
+{
+	static int on = -1;
+	static struct timespec t0;
+	if (on < 0) {
+		const char *e = getenv("WASDAL_CPNS_TIMING");
+		on = e && *e == '1';
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (!on)
+		return;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	fprintf(stderr, "timing %-10s %8.3f s\n", what,
+		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9);
+}
+
 /* ---- progress bar (stderr, TTY only) ---- */
 
 struct progress {
@@ -109,16 +128,33 @@ static void progress_cb(void *ctx, size_t done, size_t total)
 /* ---- input hashing on a second thread ---- */
 
 struct hash_job {
-	const struct cpns_map *m;
-	char hex[SHA256_HEX];
+	const struct cpns_map *m[2];
+	char hex[2][SHA256_HEX];
 };
 
+/* One thread for both inputs: the machine may have only two cores and the
+ * parser needs one of them. */
 static void *hash_thread(void *arg)
 {
 	struct hash_job *j = arg;
-	uint8_t d[SHA256_BYTES];
-	sha256_buf(j->m->data, j->m->len, d);
-	sha256_hex(d, j->hex);
+	for (int i = 0; i < 2; i++) {
+		uint8_t d[SHA256_BYTES];
+		sha256_buf(j->m[i]->data, j->m[i]->len, d);
+		sha256_hex(d, j->hex[i]);
+	}
+	return NULL;
+}
+
+struct count_job {
+	const struct cpns_formasi *f;
+	const struct cpns_peserta *p;
+	uint32_t *counts;
+};
+
+static void *count_thread(void *arg)
+{
+	struct count_job *j = arg;
+	j->counts = cpns_count_status(j->f, j->p);
 	return NULL;
 }
 
@@ -167,6 +203,7 @@ static int cpns_rank_cmd(int argc, char **argv)
 	if (need(formasi, "--formasi") | need(peserta, "--peserta") | need(out, "--out"))
 		return cmd_usage("cpns");
 
+	phase("start");
 	struct cpns_rules rules;
 	if (cpns_rules_load(rules_spec, &rules))
 		return EXIT_USAGE;
@@ -185,16 +222,15 @@ static int cpns_rank_cmd(int argc, char **argv)
 
 	/* The inputs are hashed while they are parsed: on one core the
 	 * hash would cost as much as the whole ranking. */
-	struct hash_job hj[2] = { { &fm, "" }, { &pm, "" } };
-	pthread_t th[2];
+	struct hash_job hj = { { &fm, &pm }, { "", "" } };
+	pthread_t th;
 	int threads = 0;
-	for (int i = 0; i < 2; i++) {
-		if (pthread_create(&th[i], NULL, hash_thread, &hj[i]))
-			hash_thread(&hj[i]);
-		else
-			threads |= 1 << i;
-	}
+	if (getenv("WASDAL_CPNS_NOTHREAD") || pthread_create(&th, NULL, hash_thread, &hj))
+		hash_thread(&hj);
+	else
+		threads = 1;
 
+	phase("mapped");
 	int rc = EXIT_OK;
 	struct cpns_formasi fs;
 	struct cpns_peserta ps;
@@ -211,12 +247,14 @@ static int cpns_rank_cmd(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto done;
 	}
+	phase("formasi");
 	struct progress pg = { isatty(2) && !quiet, -1 };
 	r = cpns_read_peserta(pm.data, pm.len, &rules, &fs, &ps, &perr, progress_cb, &pg);
 	if (r == CPNS_BAD_HEADER) {
 		rc = report_header(peserta, cpns_applicant_cols, PC_COUNT);
 		goto done;
 	}
+	phase("peserta");
 	char *errpath = xasprintf("%s/errors.csv", out);
 	struct cpns_digest dg[4];
 	memset(dg, 0, sizeof(dg));
@@ -242,24 +280,39 @@ static int cpns_rank_cmd(int argc, char **argv)
 		goto done;
 	}
 	cpns_rank(&rules, &fs, &ps);
-	if (cpns_write_results(out, &fs, &ps, dg[2].hex)) {
+	phase("rank");
+	/* The summary counts only read the ranked rows: count on a second
+	 * thread while results.csv is written. */
+	struct count_job cj = { &fs, &ps, NULL };
+	pthread_t cth;
+	int counting = pthread_create(&cth, NULL, count_thread, &cj) == 0;
+	if (!counting)
+		count_thread(&cj);
+	int wr = cpns_write_results(out, &fs, &ps, dg[2].hex);
+	if (counting)
+		pthread_join(cth, NULL);
+	if (wr) {
+		free(cj.counts);
 		rc = EXIT_INTERNAL;
 		free(errpath);
 		goto done;
 	}
-	for (int i = 0; i < 2; i++)
-		if (threads & (1 << i))
-			pthread_join(th[i], NULL);
+	phase("results");
+	if (threads)
+		pthread_join(th, NULL);
 	threads = 0;
+	phase("hash-join");
 	char *fabs = abs_path(formasi), *pabs = abs_path(peserta);
-	dg[0].name = "formasi"; dg[0].path = fabs; memcpy(dg[0].hex, hj[0].hex, SHA256_HEX);
-	dg[1].name = "peserta"; dg[1].path = pabs; memcpy(dg[1].hex, hj[1].hex, SHA256_HEX);
+	dg[0].name = "formasi"; dg[0].path = fabs; memcpy(dg[0].hex, hj.hex[0], SHA256_HEX);
+	dg[1].name = "peserta"; dg[1].path = pabs; memcpy(dg[1].hex, hj.hex[1], SHA256_HEX);
 	dg[2].name = "results"; dg[2].path = "results.csv";
 	dg[3].name = "errors"; dg[3].path = "errors.csv";
-	if (cpns_write_summary(out, &rules, &fs, &ps, dg, 4))
+	if (cpns_write_summary(out, &rules, &fs, &ps, cj.counts, dg, 4))
 		rc = EXIT_INTERNAL;
+	free(cj.counts);
 	free(fabs);
 	free(pabs);
+	phase("summary");
 	if (!rc && !quiet) {
 		if (nbad)
 			cmd_error(M_CPNS_INVALID_SKIPPED, nbad, errpath);
@@ -267,9 +320,8 @@ static int cpns_rank_cmd(int argc, char **argv)
 	}
 	free(errpath);
 done:
-	for (int i = 0; i < 2; i++)
-		if (threads & (1 << i))
-			pthread_join(th[i], NULL);
+	if (threads)
+		pthread_join(th, NULL);
 	cpns_errors_free(&ferr);
 	cpns_errors_free(&perr);
 	cpns_formasi_free(&fs);
