@@ -197,6 +197,7 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 	}
 	size_t cap = 1024;
 	out->v = xmalloc(cap * sizeof(*out->v));
+	uint32_t *lines = xmalloc(cap * sizeof(*lines)); /* for duplicate errors */
 	while ((nf = csv_next(&rd, f, FC_COUNT)) != CSV_EOF) {
 		uint32_t line = rd.line, id = 0, inst = 0;
 		if (nf == CSV_BADQUOTE) {
@@ -236,7 +237,9 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 		if (out->n == cap) {
 			cap *= 2;
 			out->v = xrealloc(out->v, st_mult(cap, sizeof(*out->v)));
+			lines = xrealloc(lines, st_mult(cap, sizeof(*lines)));
 		}
+		lines[out->n] = line;
 		out->v[out->n++] = fm;
 	}
 	csv_release(&rd);
@@ -256,14 +259,14 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 				break;
 			}
 		if (dup) {
-			/* The line is not kept per formation; report by id. */
-			cpns_errors_add(errs, 0, 1, out->v[i].id, FC_ID, M_CPNS_E_DUP_FORMATION);
+			cpns_errors_add(errs, lines[i], 1, out->v[i].id, FC_ID, M_CPNS_E_DUP_FORMATION);
 			continue;
 		}
 		out->v[keep] = out->v[i];
 		out->slots[h] = ++keep;
 	}
 	out->n = keep;
+	free(lines);
 	uint32_t maxid = 0;
 	for (uint32_t i = 0; i < out->n; i++)
 		if (out->v[i].id > maxid)
@@ -329,11 +332,7 @@ static void parse_rows(struct chunk *c)
 	size_t tick = 0;
 	while ((nf = csv_next(&rd, f, PC_COUNT)) != CSV_EOF) {
 		uint32_t line = rd.line;
-		if (nf == CSV_BADQUOTE) {
-			cpns_errors_add(errs, line, 0, 0, CPNS_NO_COL, M_CPNS_E_QUOTE);
-			continue;
-		}
-		if (blank_record(nf, f))
+		if (nf != CSV_BADQUOTE && blank_record(nf, f))
 			continue;
 		if (out->n == out->cap)
 			grow_rows(out);
@@ -344,12 +343,6 @@ static void parse_rows(struct chunk *c)
 		uint32_t row = out->n++;
 		struct cpns_applicant a = { 0 };
 		uint64_t nik = CPNS_NO_NIK;
-		/* applicant_id and nik are read even from a malformed row so
-		 * that the error names the applicant and duplicates are seen. */
-		int rc_aid = parse_id(&f[PC_AID], &a.id, M_CPNS_E_AID);
-		if (nf > PC_NIK && parse_nik(&f[PC_NIK], &nik))
-			nik = CPNS_NO_NIK;
-		out->nik[row] = nik;
 		if (!out->line && line != row + out->line0) {
 			out->line = cpns_big_alloc(st_mult(out->cap, sizeof(*out->line)));
 			for (uint32_t i = 0; i < row; i++)
@@ -357,6 +350,20 @@ static void parse_rows(struct chunk *c)
 		}
 		if (out->line)
 			out->line[row] = line;
+		if (nf == CSV_BADQUOTE) {
+			/* Kept as an invalid row so that strict mode counts it. */
+			cpns_errors_add(errs, line, 0, 0, CPNS_NO_COL, M_CPNS_E_QUOTE);
+			out->nik[row] = CPNS_NO_NIK;
+			out->v[row] = a;
+			out->ninvalid++;
+			continue;
+		}
+		/* applicant_id and nik are read even from a malformed row so
+		 * that the error names the applicant and duplicates are seen. */
+		int rc_aid = parse_id(&f[PC_AID], &a.id, M_CPNS_E_AID);
+		if (nf > PC_NIK && parse_nik(&f[PC_NIK], &nik))
+			nik = CPNS_NO_NIK;
+		out->nik[row] = nik;
 		int has = rc_aid == 0, bad = 0, rc;
 		if (nf != PC_COUNT) {
 			cpns_errors_add(errs, line, has, a.id, nf < PC_COUNT ? (unsigned)nf : CPNS_NO_COL,
