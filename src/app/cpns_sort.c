@@ -19,11 +19,13 @@ void cpns_radix_sort(uint64_t *key, uint32_t *val, size_t n, unsigned from_bit, 
 		return;
 	uint64_t *k2 = cpns_big_alloc(st_mult(n, sizeof(*k2)));
 	uint32_t *v2 = val ? cpns_big_alloc(st_mult(n, sizeof(*v2))) : NULL;
-	size_t *count = xmalloc(65536 * sizeof(*count));
+	/* 16-bit digits pay off only when n dwarfs the 64 Ki counters. */
+	unsigned digit = n >= 65536 ? 16 : 8;
+	size_t *count = xmalloc(((size_t)1 << digit) * sizeof(*count));
 	uint64_t *ks = key, *kd = k2;
 	uint32_t *vs = val, *vd = v2;
-	for (unsigned shift = from_bit; shift < bits; shift += 16) {
-		unsigned w = bits - shift < 16 ? bits - shift : 16;
+	for (unsigned shift = from_bit; shift < bits; shift += digit) {
+		unsigned w = bits - shift < digit ? bits - shift : digit;
 		size_t nb = (size_t)1 << w, mask = nb - 1;
 		memset(count, 0, nb * sizeof(*count));
 		for (size_t i = 0; i < n; i++)

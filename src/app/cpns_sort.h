@@ -1,5 +1,6 @@
 /* LSD radix sorts for the CPNS batch: linear in the number of rows, stable,
- * 16 bits per pass, only as many passes as the keys need. */
+ * 16 bits per pass (8 for small inputs), only as many passes as the keys
+ * need. */
 #ifndef WASDAL_APP_CPNS_SORT_H
 #define WASDAL_APP_CPNS_SORT_H
 
