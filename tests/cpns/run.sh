@@ -86,7 +86,7 @@ check "verify passes again once restored" test $? = 0
 "$bin" cpns rank --formasi "$C/formations.csv" --peserta "$C/applicants.csv" --out "$tmp/c" --quiet
 check "clean data ranks in strict mode (exit 0)" test $? = 0
 if command -v sqlite3 >/dev/null; then
-	bench/cpns_sqlite.sh "$C/formations.csv" "$C/applicants.csv" "$tmp/sqlite.csv"
+	bench/cpns/sqlite.sh "$C/formations.csv" "$C/applicants.csv" "$tmp/sqlite.csv"
 	check "results.csv equals SQLite RANK() over the same data" cmp -s "$tmp/c/results.csv" "$tmp/sqlite.csv"
 else
 	nok "sqlite3 not installed"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# SQLite peer of `wasdal cpns rank`: sqlite3 CLI, .import, bench/cpns_rank.sql.
-# Usage: bench/cpns_sqlite.sh FORMATIONS.csv APPLICANTS.csv OUT.csv
+# SQLite peer of `wasdal cpns rank`: sqlite3 CLI, .import, bench/cpns/rank.sql.
+# Usage: bench/cpns/sqlite.sh FORMATIONS.csv APPLICANTS.csv OUT.csv
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 f=$1 a=$2 out=$3
@@ -17,5 +17,5 @@ trap 'rm -f "$db"' EXIT
 	echo "UPDATE a SET twk = NULL, tiu = NULL, tkp = NULL WHERE kehadiran = 'TH';"
 	echo ".headers on"
 	echo ".output $out"
-	cat "$here/cpns_rank.sql"
+	cat "$here/rank.sql"
 } | sqlite3 "$db" >/dev/null
