@@ -198,6 +198,8 @@ static int apply(struct cpns_rules *r, const char *k, size_t kn, const char *v, 
 		r->optimalisasi = (int)x;
 	else if (KEY_IS("optimalisasi.cross_instansi") && x <= 1)
 		r->opt_cross_instansi = (int)x;
+	else if (KEY_IS("final.skb_normalise") && x <= 1)
+		r->skb_normalise = (int)x;
 	else
 		return -2;
 	return 0;
@@ -211,6 +213,19 @@ static int apply_code(struct cpns_rules *r, const char *k, size_t kn, const char
 		return copy_str(r->code_same, sizeof(r->code_same), v, vn) ? -1 : 1;
 	if (KEY_IS("optimalisasi.code.other_instansi"))
 		return copy_str(r->code_other, sizeof(r->code_other), v, vn) ? -1 : 1;
+	if (KEY_IS("final.default_weights")) {
+		const char *w[3];
+		size_t wl[3];
+		if (words(v, vn, w, wl, 3) != 3)
+			return -1;
+		for (int i = 0; i < 3; i++) {
+			long x = parse_num(w[i], wl[i], 100);
+			if (x < 0)
+				return -1;
+			r->def_weights[i] = (uint8_t)x;
+		}
+		return 1;
+	}
 	return 0;
 }
 
@@ -222,6 +237,8 @@ static void set_defaults(struct cpns_rules *r)
 	r->max_cat = 50;
 	r->max_wawancara = 30;
 	r->max_tambahan = 20;
+	r->def_weights[0] = 50;
+	r->skb_normalise = 1;
 	static const uint8_t ftb[] = { CPNS_TOTAL, CPNS_TKP, CPNS_TIU, CPNS_TWK, CPNS_TB_IPK, CPNS_TB_OLDER };
 	memcpy(r->final_tiebreak, ftb, sizeof(ftb));
 	r->nfinal_tiebreak = (int)sizeof(ftb);
@@ -281,7 +298,9 @@ int cpns_rules_parse(const char *text, size_t len, struct cpns_rules *r,
 		*err_msg = M_CPNS_RULES_MISSING;
 		return -1;
 	}
-	if (r->w_skd + r->w_skb != 100) {
+	if (r->w_skd + r->w_skb != 100 || r->def_weights[0] > r->max_cat ||
+	    r->def_weights[1] > r->max_wawancara || r->def_weights[2] > r->max_tambahan ||
+	    !(r->def_weights[0] + r->def_weights[1] + r->def_weights[2])) {
 		*err_msg = M_CPNS_RULES_WEIGHTS;
 		return -1;
 	}

@@ -35,6 +35,8 @@ struct cpns_rules {
 	/* final */
 	uint16_t w_skd, w_skb;     /* percent, sum 100 */
 	uint16_t max_cat, max_wawancara, max_tambahan; /* percent caps */
+	uint8_t def_weights[3];    /* skb_cat wawancara tambahan, percent */
+	int skb_normalise;         /* divide the SKB sum by the weights used */
 	uint8_t final_tiebreak[CPNS_TB_COUNT];
 	int nfinal_tiebreak;
 	int optimalisasi, opt_cross_instansi;

@@ -1,13 +1,14 @@
 /* Checking a published CPNS result directory: recompute the SHA-256 of
- * every file listed in DIR/summary.txt ("sha256 NAME HEX PATH" lines; a
- * relative PATH is inside DIR) and compare. Used by `wasdal cpns verify`
+ * every file listed in DIR/summary.txt and DIR/final-summary.txt (either
+ * may be absent, not both; "sha256 NAME HEX PATH" lines, a relative PATH
+ * is inside DIR) and compare. Used by `wasdal cpns verify`
  * and, later, by `publish` before anything goes out. */
 #ifndef WASDAL_APP_CPNS_VERIFY_H
 #define WASDAL_APP_CPNS_VERIFY_H
 
 #include "crypto/sha256.h"
 
-#define CPNS_VERIFY_MAX 8
+#define CPNS_VERIFY_MAX 16
 
 enum cpns_verify_state { CPNS_V_OK, CPNS_V_MISMATCH, CPNS_V_UNREADABLE };
 

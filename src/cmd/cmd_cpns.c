@@ -3,6 +3,9 @@
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "app/cpns_data.h"
+#include "app/cpns_final.h"
+#include "app/cpns_final_read.h"
+#include "app/cpns_final_write.h"
 #include "app/cpns_io.h"
 #include "app/cpns_rank.h"
 #include "app/cpns_rules.h"
@@ -331,6 +334,144 @@ done:
 	return rc;
 }
 
+static void file_digest(struct cpns_digest *d, const char *name, const struct cpns_map *m, char *path)
+{
+	uint8_t dig[SHA256_BYTES];
+	sha256_buf(m->data, m->len, dig);
+	sha256_hex(dig, d->hex);
+	d->name = name;
+	d->path = path;
+}
+
+static int cpns_final_cmd(int argc, char **argv)
+{
+	const char *skd = NULL, *skb = NULL, *formasi = NULL, *peserta = NULL, *out = NULL;
+	const char *bobot = NULL, *rules_spec = "2024";
+	int quiet = 0;
+	const struct opt opts[] = {
+		{ "skd", &skd, NULL }, { "skb", &skb, NULL }, { "formasi", &formasi, NULL },
+		{ "peserta", &peserta, NULL }, { "out", &out, NULL }, { "bobot", &bobot, NULL },
+		{ "rules", &rules_spec, NULL }, { "quiet", NULL, &quiet },
+	};
+	if (parse_opts(argc, argv, opts, ARRAY_SIZE(opts), NULL, 0))
+		return cmd_usage("cpns");
+	if (need(skd, "--skd") | need(skb, "--skb") | need(formasi, "--formasi") |
+	    need(peserta, "--peserta") | need(out, "--out"))
+		return cmd_usage("cpns");
+	struct cpns_rules rules;
+	if (cpns_rules_load(rules_spec, &rules))
+		return EXIT_USAGE;
+	/* inputs: formasi, peserta, skd, skb, bobot */
+	const char *paths[5] = { formasi, peserta, skd, skb, bobot };
+	struct cpns_map m[5];
+	memset(m, 0, sizeof(m));
+	int nm = 0, rc = EXIT_USAGE;
+	for (; nm < 5; nm++) {
+		if (!paths[nm]) {
+			m[nm].data = "";
+			continue;
+		}
+		if (cpns_map_open(paths[nm], &m[nm]))
+			break;
+	}
+	struct cpns_formasi fs;
+	struct cpns_peserta ps;
+	struct cpns_errors e = { 0 };
+	struct cpns_final fin;
+	struct cpns_weights *w = NULL;
+	memset(&fs, 0, sizeof(fs));
+	memset(&ps, 0, sizeof(ps));
+	memset(&fin, 0, sizeof(fin));
+	if (nm < 5 || check_out_dir(out))
+		goto done;
+	if (cpns_read_formasi(m[0].data, m[0].len, &rules, &fs, &e) == CPNS_BAD_HEADER) {
+		report_header(formasi, cpns_formation_cols, FC_COUNT);
+		goto done;
+	}
+	if (e.n) {
+		print_errors(formasi, &e, cpns_formation_cols, FC_COUNT);
+		cmd_error(M_CPNS_FORMASI_INVALID, formasi, e.n);
+		goto done;
+	}
+	/* Invalid applicant rows are not in results.csv either: the check
+	 * against --skd below catches any disagreement. */
+	if (cpns_read_peserta(m[1].data, m[1].len, &rules, &fs, &ps, &e, NULL, NULL) == CPNS_BAD_HEADER) {
+		report_header(peserta, cpns_applicant_cols, PC_COUNT);
+		goto done;
+	}
+	cpns_errors_free(&e);
+	cpns_rank(&rules, &fs, &ps);
+	long diff = cpns_check_skd(m[2].data, m[2].len, &fs, &ps, &e);
+	if (diff == CPNS_BAD_HEADER) {
+		static const char *const rcols[] = { "applicant_id", "formation_id", "total", "rank", "status" };
+		report_header(skd, rcols, 5);
+		goto done;
+	}
+	if (diff) {
+		print_errors(skd, &e, NULL, 0);
+		cmd_error(M_CPNS_SKD_MISMATCH, skd, formasi, peserta, (size_t)diff);
+		goto done;
+	}
+	w = xmalloc(st_mult(fs.n ? fs.n : 1, sizeof(*w)));
+	for (uint32_t i = 0; i < fs.n; i++)
+		w[i] = (struct cpns_weights){ rules.def_weights[0], rules.def_weights[1], rules.def_weights[2] };
+	if (bobot) {
+		if (cpns_read_weights(m[4].data, m[4].len, &rules, &fs, w, &e) == CPNS_BAD_HEADER) {
+			report_header(bobot, cpns_weight_cols, WC_COUNT);
+			goto done;
+		}
+		if (e.n) {
+			print_errors(bobot, &e, cpns_weight_cols, WC_COUNT);
+			cmd_error(M_CPNS_SKB_INVALID, e.n, bobot, bobot);
+			goto done;
+		}
+	}
+	if (cpns_read_skb(m[3].data, m[3].len, &rules, &ps, w, &fin, &e) == CPNS_BAD_HEADER) {
+		report_header(skb, cpns_skb_cols, SC_COUNT);
+		goto done;
+	}
+	struct cpns_digest dg[6];
+	memset(dg, 0, sizeof(dg));
+	if (e.n) {
+		char *ep = xasprintf("%s/final-errors.csv", out);
+		if (cpns_write_errors(out, "final-errors.csv", &e, cpns_skb_cols, SC_COUNT, dg[0].hex) == 0)
+			cmd_error(M_CPNS_SKB_INVALID, e.n, skb, ep);
+		free(ep);
+		goto done;
+	}
+	cpns_final_run(&rules, &fs, &ps, &fin);
+	if (cpns_write_final(out, &rules, &fs, &ps, &fin, dg[5].hex)) {
+		rc = EXIT_INTERNAL;
+		goto done;
+	}
+	static const char *const names[5] = { "formasi", "peserta", "skd", "skb", "bobot" };
+	char *abs[5] = { NULL };
+	int nd = 0;
+	for (int i = 0; i < 5; i++)
+		if (paths[i]) {
+			abs[i] = abs_path(paths[i]);
+			file_digest(&dg[nd++], names[i], &m[i], abs[i]);
+		}
+	memmove(dg[nd].hex, dg[5].hex, SHA256_HEX);
+	dg[nd].name = "final";
+	dg[nd].path = "final.csv";
+	nd++;
+	rc = cpns_write_final_summary(out, &rules, &fin, dg, nd) ? EXIT_INTERNAL : EXIT_OK;
+	for (int i = 0; i < 5; i++)
+		free(abs[i]);
+	if (rc == EXIT_OK && !quiet)
+		cmd_error(M_CPNS_FINAL_DONE, fin.n, fin.winners, fin.opt_same + fin.opt_other, fin.open_after, out);
+done:
+	free(w);
+	cpns_final_free(&fin);
+	cpns_errors_free(&e);
+	cpns_formasi_free(&fs);
+	cpns_peserta_free(&ps);
+	for (int i = 0; i < 5; i++)
+		cpns_map_close(&m[i]);
+	return rc;
+}
+
 static int cpns_verify_cmd(int argc, char **argv)
 {
 	const char *dir = NULL;
@@ -372,6 +513,8 @@ int cmd_cpns(int argc, char **argv)
 		return cpns_rank_cmd(argc - 1, argv + 1);
 	if (!strcmp(sub, "verify"))
 		return cpns_verify_cmd(argc - 1, argv + 1);
+	if (!strcmp(sub, "final"))
+		return cpns_final_cmd(argc - 1, argv + 1);
 	cmd_error(M_CPNS_UNKNOWN_SUB, sub);
 	return cmd_usage("cpns");
 }
