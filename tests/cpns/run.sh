@@ -117,6 +117,35 @@ check "a broken rule file exits 2 and names the line" sh -c "test $? = 2 && grep
 "$bin" cpns rank --formasi "$C/formations.csv" --peserta "$C/applicants.csv" --out "$tmp/bad" --rules 1999 2>/dev/null
 check "an unknown rule year exits 2" test $? = 2
 
+# --- final: integrated score and optimalisasi against an independent
+# Python (Fraction) implementation of docs/cpns.md
+F=$tmp/fin
+mkdir -p "$F"
+python3 tests/cpns/final_ref.py gen-skb "$tmp/c/results.csv" "$C/formations.csv" "$F"
+"$bin" cpns final --skd "$tmp/c/results.csv" --skb "$F/skb.csv" --bobot "$F/bobot.csv" \
+	--formasi "$C/formations.csv" --peserta "$C/applicants.csv" --out "$F/out" --quiet
+check "cpns final exits 0" test $? = 0
+python3 tests/cpns/final_ref.py final "$C/formations.csv" "$C/applicants.csv" "$tmp/c/results.csv" \
+	"$F/skb.csv" "$F/bobot.csv" >"$F/ref.csv"
+check "final.csv equals the Python reference byte for byte" cmp -s "$F/ref.csv" "$F/out/final.csv"
+check "optimalisasi placed someone both ways (P/L-1 and P/L-2 occur)" \
+	sh -c "grep -q ',P/L-1,' '$F/out/final.csv' && grep -q ',P/L-2,' '$F/out/final.csv'"
+check "no formation gets more than its quota" awk -F, '
+	FNR == NR { if (FNR > 1) q[$1] = $4; next }
+	FNR > 1 && $8 != "" { c[$8]++ } END { for (f in c) if (c[f] > q[f]) exit 1 }' "$C/formations.csv" "$F/out/final.csv"
+"$bin" cpns verify "$F/out" >/dev/null
+check "verify passes on the final result" test $? = 0
+sed '2s/,P\/L$/,P/; 2s/,P$/,P\/L/; 2s/,TL$/,P/' "$tmp/c/results.csv" >"$F/bad-results.csv"
+"$bin" cpns final --skd "$F/bad-results.csv" --skb "$F/skb.csv" --formasi "$C/formations.csv" \
+	--peserta "$C/applicants.csv" --out "$F/out2" 2>"$F/e"
+check "final refuses an SKD result that re-ranking does not reproduce (exit 2)" test $? = 2
+{ head -1 "$F/skb.csv"; sed -n '2p' "$F/skb.csv"; sed -n '2p' "$F/skb.csv"; echo "999999999,1,500,,,"; \
+  sed -n '3p' "$F/skb.csv" | awk -F, 'BEGIN { OFS = "," } { $2 = $3 + 5; print }'; } >"$F/bad-skb.csv"
+"$bin" cpns final --skd "$tmp/c/results.csv" --skb "$F/bad-skb.csv" --formasi "$C/formations.csv" \
+	--peserta "$C/applicants.csv" --out "$F/out3" 2>/dev/null
+check "a bad skb.csv exits 2 with final-errors.csv and no final.csv" \
+	sh -c "test $? = 2 && test ! -e '$F/out3/final.csv' && test \$(tail -n +2 '$F/out3/final-errors.csv' | wc -l) = 4"
+
 # --- usage errors
 "$bin" cpns rank --formasi "$tmp/nope.csv" --peserta "$C/applicants.csv" --out "$tmp/x" 2>"$tmp/e1"
 check "a missing input file exits 2 and names it" sh -c "test $? = 2 && grep -q 'nope.csv' '$tmp/e1'"
