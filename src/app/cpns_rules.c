@@ -182,6 +182,16 @@ static int apply(struct cpns_rules *r, const char *k, size_t kn, const char *v, 
 	}
 	if (KEY_IS("final.tiebreak"))
 		return parse_order(r->final_tiebreak, &r->nfinal_tiebreak, CPNS_TB_COUNT, v, vn);
+	static const char *const numeric[] = {
+		"final.weight.skd", "final.weight.skb", "final.max.skb_cat", "final.max.wawancara",
+		"final.max.tambahan", "optimalisasi", "optimalisasi.cross_instansi", "final.skb_normalise",
+	};
+	size_t i;
+	for (i = 0; i < ARRAY_SIZE(numeric); i++)
+		if (strlen(numeric[i]) == kn && !memcmp(numeric[i], k, kn))
+			break;
+	if (i == ARRAY_SIZE(numeric))
+		return -2;
 	if ((x = parse_num(v, vn, 100)) < 0)
 		return -1;
 	if (KEY_IS("final.weight.skd"))
@@ -194,14 +204,18 @@ static int apply(struct cpns_rules *r, const char *k, size_t kn, const char *v, 
 		r->max_wawancara = (uint16_t)x;
 	else if (KEY_IS("final.max.tambahan"))
 		r->max_tambahan = (uint16_t)x;
-	else if (KEY_IS("optimalisasi") && x <= 1)
+	else if (KEY_IS("optimalisasi"))
 		r->optimalisasi = (int)x;
-	else if (KEY_IS("optimalisasi.cross_instansi") && x <= 1)
+	else if (KEY_IS("optimalisasi.cross_instansi"))
 		r->opt_cross_instansi = (int)x;
-	else if (KEY_IS("final.skb_normalise") && x <= 1)
+	else if (KEY_IS("final.skb_normalise"))
 		r->skb_normalise = (int)x;
 	else
 		return -2;
+	/* the three switches are 0 or 1 */
+	if ((KEY_IS("optimalisasi") || KEY_IS("optimalisasi.cross_instansi") ||
+	     KEY_IS("final.skb_normalise")) && x > 1)
+		return -1;
 	return 0;
 }
 

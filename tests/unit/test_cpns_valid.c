@@ -284,6 +284,9 @@ static void rule_file_errors(void **state)
 	static const struct { const char *text; int line, msg; } bad[] = {
 		{ "name = x\nfoo\n", 2, M_CPNS_RULES_SYNTAX },
 		{ "name = x\nfoo = 1\n", 2, M_CPNS_RULES_UNKNOWN_KEY },
+		{ "name = x\nfoo = abc\n", 2, M_CPNS_RULES_UNKNOWN_KEY },
+		{ "optimalisasi = 2\n", 1, M_CPNS_RULES_BAD_VALUE },
+		{ "final.weight.skd = 101\n", 1, M_CPNS_RULES_BAD_VALUE },
 		{ "score.twk = 150 7\n", 1, M_CPNS_RULES_BAD_VALUE },
 		{ "score.twk = 300 5\n", 1, M_CPNS_RULES_BAD_VALUE },
 		{ "kind.a = twk>65\n", 1, M_CPNS_RULES_BAD_VALUE },
