@@ -1,0 +1,67 @@
+/* libFuzzer target: bytes as applicants.csv (with a fixed formations.csv),
+ * as formations.csv, and as a rule file, through the real reader,
+ * validator, duplicate pass and ranking. Invariants checked: every row is
+ * either valid or has an error, and ranked rows have a rank. */
+#include "core/compat.h"
+#include "app/cpns_csv.h"
+#include "app/cpns_rank.h"
+#include "app/cpns_rules.h"
+#include "app/cpns_valid.h"
+#include "core/embedded.h"
+#include <assert.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char forms[] =
+	"formation_id,instansi_id,jabatan,quota,kind\n"
+	"1,1,Analis,1,umum\n2,1,Analis,2,papua\n3,2,\"Dokter, Ahli\",1,cumlaude\n";
+static const char head[] = "applicant_id,nik,formation_id,birth_date,kehadiran,twk,tiu,tkp\n";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct cpns_rules r;
+	int line, m;
+	const struct embedded_file *e = embedded_find("data/cpns/rules-2024.conf");
+	if (!e || cpns_rules_parse(e->data, e->len, &r, &line, &m))
+		abort();
+
+	/* applicants: the fixed header, then the fuzz bytes */
+	char *buf = malloc(sizeof(head) + size);
+	memcpy(buf, head, sizeof(head) - 1);
+	memcpy(buf + sizeof(head) - 1, data, size);
+	struct cpns_formasi f;
+	struct cpns_errors fe = { 0 }, pe = { 0 };
+	if (cpns_read_formasi(forms, sizeof(forms) - 1, &r, &f, &fe) || fe.n)
+		abort();
+	struct cpns_peserta p;
+	if (cpns_read_peserta(buf, sizeof(head) - 1 + size, &r, &f, &p, &pe, NULL, NULL) == 0) {
+		uint32_t invalid = 0;
+		for (uint32_t i = 0; i < p.n; i++)
+			invalid += p.v[i].status == CPNS_INVALID;
+		assert(invalid == p.ninvalid);
+		assert(invalid == 0 || pe.n > 0);
+		cpns_rank(&r, &f, &p);
+		for (uint32_t i = 0; i < p.n; i++) {
+			const struct cpns_applicant *a = &p.v[i];
+			if (a->status == CPNS_PL || a->status == CPNS_P)
+				assert(a->rank >= 1);
+			else
+				assert(a->rank == 0);
+		}
+		cpns_peserta_free(&p);
+	}
+	cpns_errors_free(&pe);
+	cpns_errors_free(&fe);
+	cpns_formasi_free(&f);
+	free(buf);
+
+	/* the same bytes as a whole formations file and as a rule file */
+	struct cpns_formasi f2;
+	struct cpns_errors fe2 = { 0 };
+	if (cpns_read_formasi((const char *)data, size, &r, &f2, &fe2) == 0)
+		cpns_formasi_free(&f2);
+	cpns_errors_free(&fe2);
+	struct cpns_rules r2;
+	cpns_rules_parse((const char *)data, size, &r2, &line, &m);
+	return 0;
+}
