@@ -122,7 +122,12 @@ static int user_add(struct store *s, const struct principal *actor, int argc, ch
 		print_auth_error(rc, m);
 		return exit_of(rc);
 	}
-	printf(msgc(M_USER_ADDED), nu.username);
+	char shown[64];
+	snprintf(shown, sizeof(shown), "%s", nu.username);
+	for (char *c = shown; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	printf(msgc(M_USER_ADDED), shown);
 	putchar('\n');
 	return EXIT_OK;
 }
