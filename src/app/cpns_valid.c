@@ -268,9 +268,14 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 	out->n = keep;
 	free(lines);
 	uint32_t maxid = 0;
-	for (uint32_t i = 0; i < out->n; i++)
+	out->consecutive = out->n > 0;
+	out->base = out->n ? out->v[0].id : 0;
+	for (uint32_t i = 0; i < out->n; i++) {
 		if (out->v[i].id > maxid)
 			maxid = out->v[i].id;
+		if (out->v[i].id != out->base + i)
+			out->consecutive = 0;
+	}
 	if (out->n && maxid <= 4 * out->n + 1024) {
 		out->direct = xcalloc((size_t)maxid + 1, sizeof(*out->direct));
 		out->direct_max = maxid;

@@ -37,7 +37,8 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 	static const char head[] = "applicant_id,formation_id,total,rank,status\n";
 	cpns_out_write(&o, head, sizeof(head) - 1);
 	uint32_t n = p->order ? p->norder : p->n;
-	/* Formation ids in a dense array: 1 MB stays in cache, f->v not. */
+	/* Formation ids in a dense array (1 MB stays in cache, f->v does
+	 * not), or no lookup at all when the ids are consecutive. */
 	uint32_t *fid = xmalloc(st_mult(f->n ? f->n : 1, sizeof(*fid)));
 	for (uint32_t i = 0; i < f->n; i++)
 		fid[i] = f->v[i].id;
@@ -48,7 +49,7 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		char *w0 = cpns_out_reserve(&o, 64), *w = w0;
 		w += cpns_utoa(w, a->id);
 		*w++ = ',';
-		w += cpns_utoa(w, fid[a->form]);
+		w += cpns_utoa(w, f->consecutive ? f->base + a->form : fid[a->form]);
 		*w++ = ',';
 		if (a->status != CPNS_TH && a->status != CPNS_DIS)
 			w += cpns_utoa(w, cpns_total(a));
