@@ -276,7 +276,7 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 		if (out->v[i].id != out->base + i)
 			out->consecutive = 0;
 	}
-	if (out->n && maxid <= 4 * out->n + 1024) {
+	if (!out->consecutive && out->n && maxid <= 4 * out->n + 1024) {
 		out->direct = xcalloc((size_t)maxid + 1, sizeof(*out->direct));
 		out->direct_max = maxid;
 		for (uint32_t i = 0; i < out->n; i++)
