@@ -152,9 +152,20 @@ void cpns_out_abort(struct cpns_out *o)
 	release(o);
 }
 
-int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
+void cpns_out_finish(struct cpns_out *o, char hex[SHA256_HEX])
 {
 	flush(o);
+	uint8_t d[SHA256_BYTES];
+	sha256_final(&o->sha, d);
+	if (hex)
+		sha256_hex(d, hex);
+	o->finished = 1;
+}
+
+int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
+{
+	if (!o->finished)
+		cpns_out_finish(o, hex);
 	if (!o->err && fsync(o->fd))
 		o->err = errno;
 	if (close(o->fd) && !o->err)
@@ -170,10 +181,6 @@ int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
 		release(o);
 		return -1;
 	}
-	uint8_t d[SHA256_BYTES];
-	sha256_final(&o->sha, d);
-	if (hex)
-		sha256_hex(d, hex);
 	release(o);
 	return 0;
 }

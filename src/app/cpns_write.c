@@ -32,6 +32,15 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		       const struct cpns_peserta *p, char hex[SHA256_HEX])
 {
 	struct cpns_out o;
+	if (cpns_write_results_begin(dir, f, p, &o, hex))
+		return -1;
+	return cpns_out_commit(&o, NULL);
+}
+
+int cpns_write_results_begin(const char *dir, const struct cpns_formasi *f,
+			     const struct cpns_peserta *p, struct cpns_out *out, char hex[SHA256_HEX])
+{
+	struct cpns_out o;
 	if (cpns_out_open(&o, dir, "results.csv"))
 		return -1;
 	static const char head[] = "applicant_id,formation_id,total,rank,status\n";
@@ -62,7 +71,9 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		o.n += (size_t)(w - w0);
 	}
 	free(fid);
-	return cpns_out_commit(&o, hex);
+	cpns_out_finish(&o, hex);
+	*out = o;
+	return 0;
 }
 
 int cpns_write_errors(const char *dir, const char *name, const struct cpns_errors *e,
