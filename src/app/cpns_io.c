@@ -11,12 +11,15 @@ int cpns_map_open(const char *path, struct cpns_map *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->data = "";
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e = 0;
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		int e = fd < 0 || errno ? errno : EINVAL;
-		if (fd >= 0 && !S_ISREG(st.st_mode))
-			e = EISDIR;
+	if (fd < 0 || fstat(fd, &st))
+		e = errno;
+	else if (S_ISDIR(st.st_mode))
+		e = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		e = EINVAL; /* a pipe or device cannot be mapped or hashed twice */
+	if (e) {
 		fprintf(stderr, "wasdal: ");
 		fprintf(stderr, msgc(M_CANNOT_OPEN), path, strerror(e));
 		fputc('\n', stderr);
