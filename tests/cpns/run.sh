@@ -146,6 +146,16 @@ check "final refuses an SKD result that re-ranking does not reproduce (exit 2)" 
 check "a bad skb.csv exits 2 with final-errors.csv and no final.csv" \
 	sh -c "test $? = 2 && test ! -e '$F/out3/final.csv' && test \$(tail -n +2 '$F/out3/final-errors.csv' | wc -l) = 4"
 
+# --- progress bar only on a terminal, and never with --quiet
+if command -v script >/dev/null; then
+	script -qc "'$bin' cpns rank --formasi '$C/formations.csv' --peserta '$C/applicants.csv' --out '$tmp/tty'" /dev/null >"$tmp/tty.out" 2>&1
+	check "a terminal gets a progress bar" grep -q "100%" "$tmp/tty.out"
+	script -qc "'$bin' cpns rank --formasi '$C/formations.csv' --peserta '$C/applicants.csv' --out '$tmp/tty' --quiet" /dev/null >"$tmp/tty2.out" 2>&1
+	check "--quiet silences it" test ! -s "$tmp/tty2.out"
+fi
+"$bin" cpns rank --formasi "$C/formations.csv" --peserta "$C/applicants.csv" --out "$tmp/notty" 2>"$tmp/notty.err"
+check "no progress bar when stderr is not a terminal" sh -c "! grep -q '%' '$tmp/notty.err'"
+
 # --- usage errors
 "$bin" cpns rank --formasi "$tmp/nope.csv" --peserta "$C/applicants.csv" --out "$tmp/x" 2>"$tmp/e1"
 check "a missing input file exits 2 and names it" sh -c "test $? = 2 && grep -q 'nope.csv' '$tmp/e1'"
