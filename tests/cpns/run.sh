@@ -52,6 +52,9 @@ check "--allow-invalid exits 0" test $? = 0
 "$bin" cpns rank --formasi "$D/formations.csv" --peserta "$D/applicants.csv" --out "$tmp/a2" --allow-invalid --quiet
 check "results.csv is byte-identical across two runs" cmp -s "$tmp/a1/results.csv" "$tmp/a2/results.csv"
 check "summary.txt is byte-identical across two runs" cmp -s "$tmp/a1/summary.txt" "$tmp/a2/summary.txt"
+WASDAL_CPNS_NOFAST=1 "$bin" cpns rank --formasi "$D/formations.csv" --peserta "$D/applicants.csv" --out "$tmp/a3" --allow-invalid --quiet
+check "the one-pass fast path and the general reader agree (results and errors)" \
+	sh -c "cmp -s '$tmp/a1/results.csv' '$tmp/a3/results.csv' && cmp -s '$tmp/a1/errors.csv' '$tmp/a3/errors.csv'"
 nbad=$(tail -n +2 "$tmp/a1/errors.csv" | cut -d, -f1 | sort -u | wc -l)
 nres=$(($(wc -l <"$tmp/a1/results.csv") - 1))
 check "results.csv has one row per valid applicant (20000 - $nbad = $nres)" test $((20000 - nbad)) = "$nres"
