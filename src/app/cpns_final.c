@@ -80,32 +80,35 @@ int cpns_final_cmp(const struct cpns_rules *r, const struct cpns_peserta *p,
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* qsort has no context argument in C11; the batch is single-threaded here. */
-static const struct cpns_rules *g_rules;
-static const struct cpns_peserta *g_p;
+/* Context of the qsort_r comparators below. */
+struct sort_ctx {
+	const struct cpns_rules *r;
+	const struct cpns_peserta *p;
+	const struct cpns_formasi *f;
+	const struct cpns_final_entry *v;
+};
 
-static int cmp_own(const void *pa, const void *pb)
+static int cmp_own(const void *pa, const void *pb, void *arg)
 {
+	const struct sort_ctx *c = arg;
 	const struct cpns_final_entry *a = pa, *b = pb;
 	if (a->form != b->form)
 		return a->form < b->form ? -1 : 1;
-	return cpns_final_cmp(g_rules, g_p, a, b);
+	return cpns_final_cmp(c->r, c->p, a, b);
 }
 
-static const struct cpns_final_entry *g_v;
-
-static int cmp_idx(const void *pa, const void *pb)
+static int cmp_idx(const void *pa, const void *pb, void *arg)
 {
+	const struct sort_ctx *c = arg;
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	return cpns_final_cmp(g_rules, g_p, &g_v[a], &g_v[b]);
+	return cpns_final_cmp(c->r, c->p, &c->v[a], &c->v[b]);
 }
 
 /* Open formations sorted by (jabatan, instansi, id), for range lookups. */
-static const struct cpns_formasi *g_f;
-
-static int cmp_open(const void *pa, const void *pb)
+static int cmp_open(const void *pa, const void *pb, void *arg)
 {
-	const struct cpns_formation *a = &g_f->v[*(const uint32_t *)pa], *b = &g_f->v[*(const uint32_t *)pb];
+	const struct sort_ctx *c = arg;
+	const struct cpns_formation *a = &c->f->v[*(const uint32_t *)pa], *b = &c->f->v[*(const uint32_t *)pb];
 	if (a->jabatan != b->jabatan)
 		return a->jabatan < b->jabatan ? -1 : 1;
 	if (a->instansi != b->instansi)
@@ -132,12 +135,10 @@ static size_t lower(const struct cpns_formasi *f, const uint32_t *open, size_t n
 void cpns_final_run(const struct cpns_rules *r, const struct cpns_formasi *f,
 		    const struct cpns_peserta *p, struct cpns_final *fin)
 {
-	g_rules = r;
-	g_p = p;
-	g_f = f;
+	struct sort_ctx ctx = { r, p, f, fin->v };
 	fin->winners = fin->opt_same = fin->opt_other = fin->open_before = fin->open_after = 0;
 	if (fin->n > 1)
-		qsort(fin->v, fin->n, sizeof(*fin->v), cmp_own);
+		qsort_r(fin->v, fin->n, sizeof(*fin->v), cmp_own, &ctx);
 	uint32_t *left = xcalloc(f->n ? f->n : 1, sizeof(*left));
 	for (uint32_t i = 0; i < f->n; i++)
 		left[i] = f->v[i].quota;
@@ -170,9 +171,8 @@ void cpns_final_run(const struct cpns_rules *r, const struct cpns_formasi *f,
 	for (uint32_t i = 0; i < fin->n; i++)
 		if (fin->v[i].status == CPNS_F_PASS)
 			cand[nc++] = i;
-	g_v = fin->v;
 	if (nc > 1)
-		qsort(cand, nc, sizeof(*cand), cmp_idx);
+		qsort_r(cand, nc, sizeof(*cand), cmp_idx, &ctx);
 	/* Open places: all formations with places left (step 2), and the
 	 * umum ones among them (step 1). */
 	uint32_t *open = xmalloc(st_mult(f->n ? f->n : 1, sizeof(*open)));
@@ -187,9 +187,9 @@ void cpns_final_run(const struct cpns_rules *r, const struct cpns_formasi *f,
 			openu[nu++] = i;
 	}
 	if (no > 1)
-		qsort(open, no, sizeof(*open), cmp_open);
+		qsort_r(open, no, sizeof(*open), cmp_open, &ctx);
 	if (nu > 1)
-		qsort(openu, nu, sizeof(*openu), cmp_open);
+		qsort_r(openu, nu, sizeof(*openu), cmp_open, &ctx);
 	if (r->optimalisasi) {
 		/* Step 1: kebutuhan khusus into umum, same instansi and jabatan. */
 		for (uint32_t c = 0; c < nc; c++) {

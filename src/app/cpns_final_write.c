@@ -16,12 +16,11 @@ const char *cpns_final_code(const struct cpns_rules *r, unsigned status)
 	}
 }
 
-static const struct cpns_peserta *g_p;
-
-static int cmp_id(const void *a, const void *b)
+static int cmp_id(const void *a, const void *b, void *arg)
 {
+	const struct cpns_peserta *p = arg;
 	const struct cpns_final_entry *x = a, *y = b;
-	uint32_t u = g_p->v[x->row].id, v = g_p->v[y->row].id;
+	uint32_t u = p->v[x->row].id, v = p->v[y->row].id;
 	return u < v ? -1 : u > v;
 }
 
@@ -30,9 +29,8 @@ int cpns_write_final(const char *dir, const struct cpns_rules *r, const struct c
 {
 	struct cpns_final_entry *v = xmalloc(st_mult(fin->n ? fin->n : 1, sizeof(*v)));
 	memcpy(v, fin->v, (size_t)fin->n * sizeof(*v));
-	g_p = p;
 	if (fin->n > 1)
-		qsort(v, fin->n, sizeof(*v), cmp_id);
+		qsort_r(v, fin->n, sizeof(*v), cmp_id, (void *)p);
 	struct cpns_out o;
 	if (cpns_out_open(&o, dir, "final.csv")) {
 		free(v);

@@ -11,12 +11,15 @@ int cpns_map_open(const char *path, struct cpns_map *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->data = "";
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e = 0;
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		int e = fd < 0 || errno ? errno : EINVAL;
-		if (fd >= 0 && !S_ISREG(st.st_mode))
-			e = EISDIR;
+	if (fd < 0 || fstat(fd, &st))
+		e = errno;
+	else if (S_ISDIR(st.st_mode))
+		e = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		e = EINVAL; /* a pipe or device cannot be mapped or hashed twice */
+	if (e) {
 		fprintf(stderr, "wasdal: ");
 		fprintf(stderr, msgc(M_CANNOT_OPEN), path, strerror(e));
 		fputc('\n', stderr);
@@ -152,9 +155,20 @@ void cpns_out_abort(struct cpns_out *o)
 	release(o);
 }
 
-int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
+void cpns_out_finish(struct cpns_out *o, char hex[SHA256_HEX])
 {
 	flush(o);
+	uint8_t d[SHA256_BYTES];
+	sha256_final(&o->sha, d);
+	if (hex)
+		sha256_hex(d, hex);
+	o->finished = 1;
+}
+
+int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
+{
+	if (!o->finished)
+		cpns_out_finish(o, hex);
 	if (!o->err && fsync(o->fd))
 		o->err = errno;
 	if (close(o->fd) && !o->err)
@@ -170,10 +184,6 @@ int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX])
 		release(o);
 		return -1;
 	}
-	uint8_t d[SHA256_BYTES];
-	sha256_final(&o->sha, d);
-	if (hex)
-		sha256_hex(d, hex);
 	release(o);
 	return 0;
 }

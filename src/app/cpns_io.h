@@ -27,6 +27,7 @@ struct cpns_out {
 	struct sha256 sha;
 	size_t n;
 	char *buf;         /* CPNS_OUT_BUF bytes */
+	int finished;      /* cpns_out_finish was called */
 };
 
 /* Open DIR/NAME for atomic writing (DIR/.NAME.XXXXXX underneath). */
@@ -36,7 +37,12 @@ void cpns_out_write(struct cpns_out *o, const void *p, size_t n);
  * the caller then advances o->n. Keeps the hot writer loop free of calls. */
 char *cpns_out_reserve(struct cpns_out *o, size_t n);
 void cpns_out_printf(struct cpns_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Flush, fsync, rename into place; hex gets the SHA-256 (may be NULL).
+/* Flush and finish the SHA-256 (hex may be NULL) but keep the file open
+ * and unnamed: the fsync and rename of cpns_out_commit can then run on
+ * another thread while the caller goes on. */
+void cpns_out_finish(struct cpns_out *o, char hex[SHA256_HEX]);
+/* Flush, fsync, rename into place; hex gets the SHA-256 (may be NULL;
+ * unused after cpns_out_finish).
  * Prints a bilingual error and returns -1 on failure (the temp is removed). */
 int cpns_out_commit(struct cpns_out *o, char hex[SHA256_HEX]);
 /* Drop the temporary file. */

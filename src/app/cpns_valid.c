@@ -268,10 +268,15 @@ int cpns_read_formasi(const char *data, size_t len, const struct cpns_rules *r,
 	out->n = keep;
 	free(lines);
 	uint32_t maxid = 0;
-	for (uint32_t i = 0; i < out->n; i++)
+	out->consecutive = out->n > 0;
+	out->base = out->n ? out->v[0].id : 0;
+	for (uint32_t i = 0; i < out->n; i++) {
 		if (out->v[i].id > maxid)
 			maxid = out->v[i].id;
-	if (out->n && maxid <= 4 * out->n + 1024) {
+		if (out->v[i].id != out->base + i)
+			out->consecutive = 0;
+	}
+	if (!out->consecutive && out->n && maxid <= 4 * out->n + 1024) {
 		out->direct = xcalloc((size_t)maxid + 1, sizeof(*out->direct));
 		out->direct_max = maxid;
 		for (uint32_t i = 0; i < out->n; i++)
@@ -293,6 +298,115 @@ static void grow_rows(struct cpns_peserta *p)
 	if (p->line)
 		p->line = cpns_big_realloc(p->line, old * sizeof(*p->line), st_mult(cap, sizeof(*p->line)));
 	p->cap = (uint32_t)cap;
+}
+
+/* The common row in one pass: unquoted, 8 fields, every field valid, an LF
+ * or CRLF line end. It accepts a strict subset of what the general path
+ * (csv_next + the parsers above) accepts and computes the same values; on
+ * anything else it returns NULL and the general path reads the row again
+ * and reports why. Returns the byte after the line end. */
+struct fast_ctx {
+	const struct cpns_formasi *fs;
+	unsigned max[3], step[3];
+};
+
+static const char *fast_row(const char *p, const char *end, const struct fast_ctx *c,
+			    struct cpns_applicant *a, uint64_t *nik)
+{
+#define DIGIT(q) ((unsigned)(uint8_t)*(q) - '0' <= 9)
+	uint64_t v = 0;
+	const char *s = p;
+	while (p < end && DIGIT(p))
+		v = v * 10 + (unsigned)(*p++ - '0');
+	if (p >= end || *p != ',' || p - s > 10 || v == 0 || v > UINT32_MAX)
+		return NULL;
+	a->id = (uint32_t)v;
+	p++;
+	if (end - p < 17)
+		return NULL;
+	v = 0;
+	for (int i = 0; i < 16; i++, p++) {
+		if (!DIGIT(p))
+			return NULL;
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	if (*p++ != ',')
+		return NULL;
+	*nik = v;
+	v = 0;
+	s = p;
+	while (p < end && DIGIT(p))
+		v = v * 10 + (unsigned)(*p++ - '0');
+	if (p >= end || *p != ',' || p - s > 10 || v == 0 || v > UINT32_MAX)
+		return NULL;
+	int64_t fi = cpns_formasi_find(c->fs, (uint32_t)v);
+	if (fi < 0)
+		return NULL;
+	a->form = (uint32_t)fi;
+	p++;
+	if (end - p < 11 || p[4] != '-' || p[7] != '-' || p[10] != ',')
+		return NULL;
+	int y = 0, m = 0, d = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (!DIGIT(p + i))
+			return NULL;
+		int x = p[i] - '0';
+		if (i < 4)
+			y = y * 10 + x;
+		else if (i < 7)
+			m = m * 10 + x;
+		else
+			d = d * 10 + x;
+	}
+	if (!date_is_valid(y, m, d))
+		return NULL;
+	a->birth = (uint32_t)(y * 10000 + m * 100 + d);
+	p += 11;
+	if (end - p >= 2 && p[0] == 'H' && p[1] == ',') {
+		a->status = CPNS_H;
+		p += 2;
+	} else if (end - p >= 3 && p[0] == 'T' && p[1] == 'H' && p[2] == ',') {
+		a->status = CPNS_TH;
+		p += 3;
+	} else if (end - p >= 4 && p[0] == 'D' && p[1] == 'I' && p[2] == 'S' && p[3] == ',') {
+		a->status = CPNS_DIS;
+		p += 4;
+	} else {
+		return NULL;
+	}
+	uint8_t *sc[3] = { &a->twk, &a->tiu, &a->tkp };
+	for (int k = 0; k < 3; k++) {
+		unsigned x = 0;
+		s = p;
+		while (p < end && DIGIT(p) && p - s < 3)
+			x = x * 10 + (unsigned)(*p++ - '0');
+		if (p >= end)
+			return NULL;
+		size_t n = (size_t)(p - s);
+		if (k < 2) {
+			if (*p != ',')
+				return NULL;
+		} else if (*p == '\r') {
+			if (p + 1 >= end || p[1] != '\n')
+				return NULL;
+			p++;
+		} else if (*p != '\n') {
+			return NULL;
+		}
+		p++;
+		if (a->status == CPNS_TH) {
+			if (n)
+				return NULL;
+		} else if (n || a->status == CPNS_H) {
+			if (!n || x > c->max[k] || x % c->step[k])
+				return NULL;
+			*sc[k] = (uint8_t)x;
+		}
+	}
+	return p;
+#undef DIGIT
 }
 
 /* A stretch of applicants.csv that starts at a record boundary. */
@@ -330,7 +444,36 @@ static void parse_rows(struct chunk *c)
 	unsigned max[3] = { r->max[0], r->max[1], r->max[2] };
 	unsigned step[3] = { r->step[0], r->step[1], r->step[2] };
 	size_t tick = 0;
-	while ((nf = csv_next(&rd, f, PC_COUNT)) != CSV_EOF) {
+	struct fast_ctx fc = { fs, { max[0], max[1], max[2] }, { step[0], step[1], step[2] } };
+	int fast = !getenv("WASDAL_CPNS_NOFAST");
+	for (;;) {
+		struct cpns_applicant fa = { 0 };
+		uint64_t fnik;
+		const char *next = fast && rd.p < rd.end ? fast_row(rd.p, rd.end, &fc, &fa, &fnik) : NULL;
+		if (next) {
+			uint32_t line = rd.line = rd.next_line++;
+			rd.p = next;
+			if (out->n == out->cap)
+				grow_rows(out);
+			if (progress && ++tick == 65536) {
+				tick = 0;
+				progress(ctx, (size_t)(rd.p - data), len);
+			}
+			uint32_t row = out->n++;
+			if (!out->line && line != row + out->line0) {
+				out->line = cpns_big_alloc(st_mult(out->cap, sizeof(*out->line)));
+				for (uint32_t i = 0; i < row; i++)
+					out->line[i] = i + out->line0;
+			}
+			if (out->line)
+				out->line[row] = line;
+			out->nik[row] = fnik;
+			out->v[row] = fa;
+			continue;
+		}
+		nf = csv_next(&rd, f, PC_COUNT);
+		if (nf == CSV_EOF)
+			break;
 		uint32_t line = rd.line;
 		if (nf != CSV_BADQUOTE && blank_record(nf, f))
 			continue;

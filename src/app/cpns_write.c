@@ -32,12 +32,22 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		       const struct cpns_peserta *p, char hex[SHA256_HEX])
 {
 	struct cpns_out o;
+	if (cpns_write_results_begin(dir, f, p, &o, hex))
+		return -1;
+	return cpns_out_commit(&o, NULL);
+}
+
+int cpns_write_results_begin(const char *dir, const struct cpns_formasi *f,
+			     const struct cpns_peserta *p, struct cpns_out *out, char hex[SHA256_HEX])
+{
+	struct cpns_out o;
 	if (cpns_out_open(&o, dir, "results.csv"))
 		return -1;
 	static const char head[] = "applicant_id,formation_id,total,rank,status\n";
 	cpns_out_write(&o, head, sizeof(head) - 1);
 	uint32_t n = p->order ? p->norder : p->n;
-	/* Formation ids in a dense array: 1 MB stays in cache, f->v not. */
+	/* Formation ids in a dense array (1 MB stays in cache, f->v does
+	 * not), or no lookup at all when the ids are consecutive. */
 	uint32_t *fid = xmalloc(st_mult(f->n ? f->n : 1, sizeof(*fid)));
 	for (uint32_t i = 0; i < f->n; i++)
 		fid[i] = f->v[i].id;
@@ -48,7 +58,7 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		char *w0 = cpns_out_reserve(&o, 64), *w = w0;
 		w += cpns_utoa(w, a->id);
 		*w++ = ',';
-		w += cpns_utoa(w, fid[a->form]);
+		w += cpns_utoa(w, f->consecutive ? f->base + a->form : fid[a->form]);
 		*w++ = ',';
 		if (a->status != CPNS_TH && a->status != CPNS_DIS)
 			w += cpns_utoa(w, cpns_total(a));
@@ -61,7 +71,9 @@ int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		o.n += (size_t)(w - w0);
 	}
 	free(fid);
-	return cpns_out_commit(&o, hex);
+	cpns_out_finish(&o, hex);
+	*out = o;
+	return 0;
 }
 
 int cpns_write_errors(const char *dir, const char *name, const struct cpns_errors *e,

@@ -14,6 +14,12 @@
 int cpns_write_results(const char *dir, const struct cpns_formasi *f,
 		       const struct cpns_peserta *p, char hex[SHA256_HEX]);
 
+/* The same, written and hashed but not yet fsync'd and renamed: the caller
+ * finishes with cpns_out_commit(out, NULL) (or cpns_out_abort). */
+struct cpns_out;
+int cpns_write_results_begin(const char *dir, const struct cpns_formasi *f,
+			     const struct cpns_peserta *p, struct cpns_out *out, char hex[SHA256_HEX]);
+
 /* errors.csv: line,applicant_id,column,reason (reason in Bahasa Indonesia).
  * cols names the columns of the file the errors belong to. */
 int cpns_write_errors(const char *dir, const char *name, const struct cpns_errors *e,
@@ -35,7 +41,6 @@ int cpns_write_summary(const char *dir, const struct cpns_rules *r, const struct
 		       const struct cpns_digest *d, int nd);
 
 /* Append s as one CSV field (quoted when it holds , " CR or LF). */
-struct cpns_out;
 void cpns_csv_field(struct cpns_out *o, const char *s, size_t n);
 
 #endif

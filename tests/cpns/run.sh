@@ -52,6 +52,9 @@ check "--allow-invalid exits 0" test $? = 0
 "$bin" cpns rank --formasi "$D/formations.csv" --peserta "$D/applicants.csv" --out "$tmp/a2" --allow-invalid --quiet
 check "results.csv is byte-identical across two runs" cmp -s "$tmp/a1/results.csv" "$tmp/a2/results.csv"
 check "summary.txt is byte-identical across two runs" cmp -s "$tmp/a1/summary.txt" "$tmp/a2/summary.txt"
+WASDAL_CPNS_NOFAST=1 "$bin" cpns rank --formasi "$D/formations.csv" --peserta "$D/applicants.csv" --out "$tmp/a3" --allow-invalid --quiet
+check "the one-pass fast path and the general reader agree (results and errors)" \
+	sh -c "cmp -s '$tmp/a1/results.csv' '$tmp/a3/results.csv' && cmp -s '$tmp/a1/errors.csv' '$tmp/a3/errors.csv'"
 nbad=$(tail -n +2 "$tmp/a1/errors.csv" | cut -d, -f1 | sort -u | wc -l)
 nres=$(($(wc -l <"$tmp/a1/results.csv") - 1))
 check "results.csv has one row per valid applicant (20000 - $nbad = $nres)" test $((20000 - nbad)) = "$nres"
@@ -145,6 +148,16 @@ check "final refuses an SKD result that re-ranking does not reproduce (exit 2)" 
 	--peserta "$C/applicants.csv" --out "$F/out3" 2>/dev/null
 check "a bad skb.csv exits 2 with final-errors.csv and no final.csv" \
 	sh -c "test $? = 2 && test ! -e '$F/out3/final.csv' && test \$(tail -n +2 '$F/out3/final-errors.csv' | wc -l) = 4"
+
+# --- progress bar only on a terminal, and never with --quiet
+if command -v script >/dev/null; then
+	script -qc "'$bin' cpns rank --formasi '$C/formations.csv' --peserta '$C/applicants.csv' --out '$tmp/tty'" /dev/null >"$tmp/tty.out" 2>&1
+	check "a terminal gets a progress bar" grep -q "100%" "$tmp/tty.out"
+	script -qc "'$bin' cpns rank --formasi '$C/formations.csv' --peserta '$C/applicants.csv' --out '$tmp/tty' --quiet" /dev/null >"$tmp/tty2.out" 2>&1
+	check "--quiet silences it" test ! -s "$tmp/tty2.out"
+fi
+"$bin" cpns rank --formasi "$C/formations.csv" --peserta "$C/applicants.csv" --out "$tmp/notty" 2>"$tmp/notty.err"
+check "no progress bar when stderr is not a terminal" sh -c "! grep -q '%' '$tmp/notty.err'"
 
 # --- usage errors
 "$bin" cpns rank --formasi "$tmp/nope.csv" --peserta "$C/applicants.csv" --out "$tmp/x" 2>"$tmp/e1"

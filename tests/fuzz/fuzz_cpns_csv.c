@@ -33,8 +33,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cpns_errors fe = { 0 }, pe = { 0 };
 	if (cpns_read_formasi(forms, sizeof(forms) - 1, &r, &f, &fe) || fe.n)
 		abort();
-	struct cpns_peserta p;
+	struct cpns_peserta p, q;
+	struct cpns_errors qe = { 0 };
+	/* Differential: the one-pass fast path must read exactly what the
+	 * general path reads, errors included. */
+	setenv("WASDAL_CPNS_NOFAST", "1", 1);
+	int qrc = cpns_read_peserta(buf, sizeof(head) - 1 + size, &r, &f, &q, &qe, NULL, NULL);
+	unsetenv("WASDAL_CPNS_NOFAST");
 	if (cpns_read_peserta(buf, sizeof(head) - 1 + size, &r, &f, &p, &pe, NULL, NULL) == 0) {
+		assert(qrc == 0);
+		assert(p.n == q.n && p.ninvalid == q.ninvalid && pe.n == qe.n);
+		for (uint32_t i = 0; i < p.n; i++) {
+			const struct cpns_applicant *x = &p.v[i], *y = &q.v[i];
+			assert(x->id == y->id && x->status == y->status);
+			if (x->status != CPNS_INVALID)
+				assert(!memcmp(x, y, sizeof(*x)) && p.nik[i] == q.nik[i]);
+			assert(cpns_row_line(&p, i) == cpns_row_line(&q, i));
+		}
+		for (size_t i = 0; i < pe.n; i++)
+			assert(!memcmp(&pe.v[i], &qe.v[i], sizeof(pe.v[i])));
 		uint32_t invalid = 0;
 		for (uint32_t i = 0; i < p.n; i++)
 			invalid += p.v[i].status == CPNS_INVALID;
@@ -50,6 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		cpns_peserta_free(&p);
 	}
+	if (qrc == 0)
+		cpns_peserta_free(&q);
+	cpns_errors_free(&qe);
 	cpns_errors_free(&pe);
 	cpns_errors_free(&fe);
 	cpns_formasi_free(&f);

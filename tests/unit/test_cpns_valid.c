@@ -173,6 +173,27 @@ static void formation_errors(void **state)
 	assert_int_eq(f.njabatan, 2);
 	cpns_formasi_free(&f);
 	cpns_errors_free(&e);
+	/* The three lookups: consecutive ids, a dense table, a hash. */
+	static const struct { const char *text; int consecutive, direct; } look[] = {
+		{ FORM_HEAD "7,1,A,1,umum\n8,1,A,1,umum\n9,1,A,1,umum\n", 1, 0 },
+		{ FORM_HEAD "9,1,A,1,umum\n7,1,A,1,umum\n8,1,A,1,umum\n", 0, 1 },
+		{ FORM_HEAD "4000000000,1,A,1,umum\n7,1,A,1,umum\n8,1,A,1,umum\n", 0, 0 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(look); i++) {
+		e = (struct cpns_errors){ 0 };
+		assert_int_eq(cpns_read_formasi(look[i].text, strlen(look[i].text), &r, &f, &e), 0);
+		assert_int_eq(e.n, 0);
+		assert_int_eq(f.consecutive, look[i].consecutive);
+		assert_int_eq(f.direct != NULL, look[i].direct);
+		for (uint32_t k = 0; k < f.n; k++)
+			assert_int_eq(cpns_formasi_find(&f, f.v[k].id), k);
+		assert_true(cpns_formasi_find(&f, 6) < 0);
+		assert_true(cpns_formasi_find(&f, 10) < 0);
+		assert_true(cpns_formasi_find(&f, 0) < 0);
+		assert_true(cpns_formasi_find(&f, 4000000001u) < 0);
+		cpns_formasi_free(&f);
+		cpns_errors_free(&e);
+	}
 	/* A bad header is refused outright. */
 	const char *h = "formation_id,instansi,jabatan,quota,kind\n1,1,A,1,umum\n";
 	e = (struct cpns_errors){ 0 };
