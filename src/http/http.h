@@ -222,6 +222,9 @@ void http_redirect(struct http_req *req, struct http_resp *resp, const char *loc
  * status of err; message NULL uses a generic text for the status. */
 void http_json_error(struct http_req *req, struct http_resp *resp, int err, const char *message);
 
+/* The catalogue text for an HTTP error status (M_HTTP_ERR_500 for unknown). */
+enum msg_id http_status_msg(int status);
+
 /* Cookies: HttpOnly, SameSite=Strict, Path=/, Secure when req->secure.
  * max_age_s 0 deletes the cookie. value must be a token (no ; , space). */
 int http_set_cookie(struct http_req *req, struct http_resp *resp, const char *name,
