@@ -148,7 +148,7 @@ const char *http_msg(const struct http_req *req, enum msg_id id)
 static int header_safe(const char *s)
 {
 	for (; *s; s++)
-		if (*s == '\r' || *s == '\n' || (unsigned char)*s < 0x20 && *s != '\t')
+		if (*s == '\r' || *s == '\n' || ((unsigned char)*s < 0x20 && *s != '\t'))
 			return 0;
 	return 1;
 }
