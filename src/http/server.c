@@ -783,6 +783,7 @@ int server_run(const struct server_opts *o)
 
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, port, NULL, NULL, access_cb, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
 		MHD_OPTION_SOCK_ADDR, sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_HTTP_TIMEOUT_S,
@@ -791,7 +792,6 @@ int server_run(const struct server_opts *o)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HTTP_CONN_MEMORY,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, completed_cb, NULL,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
 		MHD_OPTION_END);
 	if (!d) {
 		int e = errno;
