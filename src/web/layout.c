@@ -86,7 +86,7 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/pegawai", M_WEB_NAV_PEGAWAI);
 		if (principal_can(p, PERM_REGISTRY_WRITE))
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
-		if (principal_can(p, PERM_AUDIT_READ))
+		if (principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/"))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
 		html_raw(h, "</ul></nav>");
 	}
