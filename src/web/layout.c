@@ -68,7 +68,7 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 	html_raw(h, " — ");
 	html_text(h, page_t(pg, M_WEB_APP_NAME));
 	html_raw(h, "</title><link rel=\"stylesheet\" href=\"/static/wasdal.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\">"
+		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
 		    "<script src=\"/static/wasdal.js\" defer></script></head>\n<body>"
 		    "<a class=\"skip\" href=\"#main\">");
 	html_text(h, page_t(pg, M_WEB_SKIP));
