@@ -662,6 +662,8 @@ int page_pegawai_edit_post(struct http_req *req, struct http_resp *resp)
 		return rc;
 	if (!principal_can(p, PERM_REGISTRY_WRITE))
 		return APP_EPERM;
+	if (e.blokir)
+		return blocked_page(req, resp, e.nip, e.blokir_alasan);
 	struct pegawai_input pi = {
 		.nip = e.nip,
 		.nama = http_form(req, "nama"),
