@@ -511,7 +511,10 @@ static void authenticate(struct conn_ctx *c)
 	if (auth_session(req->store, tok, &req->principal, &se) == 0) {
 		req->authenticated = 1;
 		snprintf(req->csrf, sizeof(req->csrf), "%s", se.csrf);
-		if (!http_cookie(req, HTTP_LANG_COOKIE) && se.lang[0])
+		/* The session's language only when neither ?lang= nor the cookie
+		 * chose one. */
+		const char *lq = http_query(req, "lang");
+		if (!http_cookie(req, HTTP_LANG_COOKIE) && !(lq && v_lang(lq, strlen(lq))) && se.lang[0])
 			req->lang = lang_parse(se.lang);
 	} else {
 		memset(&req->principal, 0, sizeof(req->principal));
