@@ -111,10 +111,10 @@ async function withJs() {
 		ok(await page.getByText("Change history").count() === 1, "English texts on the detail page");
 		await page.goto(`${base}/pegawai`);
 		ok((await page.locator("h1").textContent()) === "Employees", "English is remembered across pages");
-		await page.screenshot({ path: join(shots, "list-en.png"), fullPage: true });
+		await page.screenshot({ path: join(shots, "list-en.png") });
 		await page.goto(`${base}/audit`);
 		await a11y(page, "audit");
-		await page.screenshot({ path: join(shots, "audit.png"), fullPage: true });
+		await page.screenshot({ path: join(shots, "audit.png") });
 		ok(errors.length === 0, "no console errors", errors.join(" | "));
 	} catch (e) {
 		ok(false, "browser flow with JavaScript", String(e).split("\n")[0]);
