@@ -77,6 +77,30 @@ _Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_IDLE_MIN_HARD, "session i
 _Static_assert(LIMIT_SESSION_ABSOLUTE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN_HARD, "session abs");
 _Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN, "idle within absolute");
 
+/* ---- HTTP server (src/http; owned by the web area) ---- */
+#define LIMIT_HTTP_THREADS_DEFAULT   4
+#define LIMIT_HTTP_THREADS_HARD      64
+#define LIMIT_HTTP_CONNECTIONS       512        /* MHD_OPTION_CONNECTION_LIMIT */
+#define LIMIT_HTTP_PER_IP_CONNECTIONS 64        /* MHD_OPTION_PER_IP_CONNECTION_LIMIT */
+#define LIMIT_HTTP_CONN_MEMORY       (64 * 1024) /* per connection pool: caps headers */
+#define LIMIT_HTTP_TIMEOUT_S         15         /* idle connection timeout */
+#define LIMIT_FORM_BODY              (64 * 1024) /* urlencoded forms */
+#define LIMIT_JSON_BODY              (1024 * 1024) /* application/json bodies */
+#define LIMIT_UPLOAD_BODY            (8 * 1024 * 1024) /* multipart uploads (CSV import) */
+#define LIMIT_UPLOAD_BODY_HARD       (64 * 1024 * 1024)
+#define LIMIT_RESPONSE_BODY          (256 * 1024 * 1024)
+#define LIMIT_PARAMS                 64         /* query + form fields per request */
+#define LIMIT_PARAM_NAME             64
+#define LIMIT_PARAM_VALUE            4096
+#define LIMIT_COOKIES                32
+#define LIMIT_MULTIPART_PARTS        16
+#define LIMIT_MULTIPART_HEADER       1024       /* one part's header block */
+#define LIMIT_PATH                   1024
+#define LIMIT_AUDIT_PAGE             50
+_Static_assert(LIMIT_UPLOAD_BODY <= LIMIT_UPLOAD_BODY_HARD, "upload body");
+_Static_assert(LIMIT_HTTP_THREADS_DEFAULT <= LIMIT_HTTP_THREADS_HARD, "http threads");
+_Static_assert(LIMIT_FORM_BODY <= LIMIT_UPLOAD_BODY, "form within upload");
+
 /* A configured value v for a limit: values <= 0 mean "use the default",
  * anything above hard is cut to hard. */
 static inline int64_t limit_clamp(int64_t v, int64_t def, int64_t hard)
