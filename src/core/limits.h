@@ -1,8 +1,14 @@
-/* Every size and rate cap in one place (SQLite sqliteLimit.h): each has a
- * default and a hard maximum checked at compile time. Sections belong to
- * the area that uses them; keep them separate. */
+/* Every cap in one place (SQLite's sqliteLimit.h): a default and a hard
+ * maximum for each. A configuration may lower a limit or raise it up to its
+ * hard maximum, never beyond; limit_clamp() applies that rule. The
+ * _Static_asserts keep each default under its ceiling.
+ *
+ * Naming: LIMIT_<AREA>_<WHAT> is the default, LIMIT_<AREA>_<WHAT>_HARD the
+ * ceiling. Durations carry their unit in the name (_MS, _MIN). */
 #ifndef WASDAL_CORE_LIMITS_H
 #define WASDAL_CORE_LIMITS_H
+
+#include <stdint.h>
 
 /* ---- HTTP server (src/http) ---- */
 #define LIMIT_HTTP_THREADS_DEFAULT 4
@@ -28,11 +34,91 @@
 #define LIMIT_PAGE_SIZE_MAX 200
 #define LIMIT_AUDIT_PAGE 50
 
+/* ---- JSON API (src/api) ---- */
+#define LIMIT_JSON_DEPTH             16        /* nesting of request bodies, checked before parsing */
+#define LIMIT_JSON_DEPTH_HARD        64        /* jansson's own cap is 2048 */
+
+/* ---- CSV reader (core/csv.c) ---- */
+#define LIMIT_CSV_FIELD_BYTES        4096      /* one field, after unquoting */
+#define LIMIT_CSV_FIELD_BYTES_HARD   65536
+#define LIMIT_CSV_ROW_BYTES          65536     /* one record, all fields */
+#define LIMIT_CSV_ROW_BYTES_HARD     1048576
+#define LIMIT_CSV_FIELDS             64        /* fields per record */
+#define LIMIT_CSV_FIELDS_HARD        1024
+
+/* ---- registry import (app/registry_import.c) ---- */
+#define LIMIT_IMPORT_ROWS            2000000   /* data rows per file */
+#define LIMIT_IMPORT_ROWS_HARD       10000000
+#define LIMIT_IMPORT_ERRORS          100000    /* error lines kept in a report */
+#define LIMIT_IMPORT_ERRORS_HARD     1000000
+#define LIMIT_IMPORT_BATCH_ROWS      5000      /* rows per transaction with --partial */
+#define LIMIT_IMPORT_BATCH_ROWS_HARD 100000
+
+/* ---- lists and pages ---- */
+#define LIMIT_PAGE_SIZE              50
+#define LIMIT_PAGE_SIZE_HARD         500
+
+/* ---- passwords (crypto/password.c, app/auth.c) ---- */
+#define LIMIT_PASSWORD_MIN_CHARS     10        /* bytes of UTF-8 */
+#define LIMIT_PASSWORD_MIN_CHARS_HARD 64
+#define LIMIT_PASSWORD_MAX_BYTES     256       /* longer input is refused before hashing */
+#define LIMIT_PASSWORD_MAX_BYTES_HARD 1024
+#define LIMIT_PWHASH_CONCURRENCY     2         /* Argon2id hashes at once (64 MiB each) */
+#define LIMIT_PWHASH_CONCURRENCY_HARD 16
+
+/* ---- login throttling (app/auth.c) ---- */
+#define LIMIT_LOGIN_WINDOW_MS        60000     /* rate-limit window */
+#define LIMIT_LOGIN_WINDOW_MS_HARD   3600000
+#define LIMIT_LOGIN_PER_CLIENT       20        /* attempts per client key per window */
+#define LIMIT_LOGIN_PER_CLIENT_HARD  1000
+#define LIMIT_LOGIN_PER_USER         10        /* attempts per username per window */
+#define LIMIT_LOGIN_PER_USER_HARD    1000
+#define LIMIT_LOGIN_MAX_FAILED       5         /* consecutive failures before lockout */
+#define LIMIT_LOGIN_MAX_FAILED_HARD  100
+#define LIMIT_LOGIN_LOCKOUT_MIN      15        /* lockout length */
+#define LIMIT_LOGIN_LOCKOUT_MIN_HARD 1440
+
+/* ---- sessions and tokens (app/auth.c) ---- */
+#define LIMIT_SESSION_IDLE_MIN       30        /* expires after this long unused */
+#define LIMIT_SESSION_IDLE_MIN_HARD  1440
+#define LIMIT_SESSION_ABSOLUTE_MIN   720       /* and never lives longer than this */
+#define LIMIT_SESSION_ABSOLUTE_MIN_HARD 10080
+
 #if LIMIT_UPLOAD_BODY > LIMIT_UPLOAD_BODY_MAX
 #error LIMIT_UPLOAD_BODY is above its hard maximum
 #endif
 #if LIMIT_HTTP_THREADS_DEFAULT > LIMIT_HTTP_THREADS_MAX
 #error LIMIT_HTTP_THREADS_DEFAULT is above its hard maximum
 #endif
+_Static_assert(LIMIT_JSON_DEPTH <= LIMIT_JSON_DEPTH_HARD, "json depth");
+_Static_assert(LIMIT_CSV_FIELD_BYTES <= LIMIT_CSV_FIELD_BYTES_HARD, "csv field");
+_Static_assert(LIMIT_CSV_ROW_BYTES <= LIMIT_CSV_ROW_BYTES_HARD, "csv row");
+_Static_assert(LIMIT_CSV_FIELD_BYTES <= LIMIT_CSV_ROW_BYTES, "csv field within row");
+_Static_assert(LIMIT_CSV_FIELDS <= LIMIT_CSV_FIELDS_HARD, "csv fields");
+_Static_assert(LIMIT_IMPORT_ROWS <= LIMIT_IMPORT_ROWS_HARD, "import rows");
+_Static_assert(LIMIT_IMPORT_ERRORS <= LIMIT_IMPORT_ERRORS_HARD, "import errors");
+_Static_assert(LIMIT_IMPORT_BATCH_ROWS <= LIMIT_IMPORT_BATCH_ROWS_HARD, "import batch");
+_Static_assert(LIMIT_PAGE_SIZE <= LIMIT_PAGE_SIZE_HARD, "page size");
+_Static_assert(LIMIT_PASSWORD_MIN_CHARS <= LIMIT_PASSWORD_MIN_CHARS_HARD, "password min");
+_Static_assert(LIMIT_PASSWORD_MIN_CHARS <= LIMIT_PASSWORD_MAX_BYTES, "password range");
+_Static_assert(LIMIT_PASSWORD_MAX_BYTES <= LIMIT_PASSWORD_MAX_BYTES_HARD, "password max");
+_Static_assert(LIMIT_PWHASH_CONCURRENCY <= LIMIT_PWHASH_CONCURRENCY_HARD, "pwhash");
+_Static_assert(LIMIT_LOGIN_WINDOW_MS <= LIMIT_LOGIN_WINDOW_MS_HARD, "login window");
+_Static_assert(LIMIT_LOGIN_PER_CLIENT <= LIMIT_LOGIN_PER_CLIENT_HARD, "login client");
+_Static_assert(LIMIT_LOGIN_PER_USER <= LIMIT_LOGIN_PER_USER_HARD, "login user");
+_Static_assert(LIMIT_LOGIN_MAX_FAILED <= LIMIT_LOGIN_MAX_FAILED_HARD, "login failed");
+_Static_assert(LIMIT_LOGIN_LOCKOUT_MIN <= LIMIT_LOGIN_LOCKOUT_MIN_HARD, "lockout");
+_Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_IDLE_MIN_HARD, "session idle");
+_Static_assert(LIMIT_SESSION_ABSOLUTE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN_HARD, "session abs");
+_Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN, "idle within absolute");
+
+/* A configured value v for a limit: values <= 0 mean "use the default",
+ * anything above hard is cut to hard. */
+static inline int64_t limit_clamp(int64_t v, int64_t def, int64_t hard)
+{
+	if (v <= 0)
+		return def;
+	return v > hard ? hard : v;
+}
 
 #endif
