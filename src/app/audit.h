@@ -21,6 +21,7 @@ struct audit_verify_result {
 	char head_hash[65];
 	int64_t bad_seq;      /* first bad record, 0 when intact */
 	char problem[160];    /* what is wrong with it, Bahasa Indonesia */
+	char problem_en[160]; /* the same in English */
 };
 
 /* Walks the whole chain: 0 when intact, APP_ECONFLICT when a record was

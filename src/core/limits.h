@@ -10,34 +10,6 @@
 
 #include <stdint.h>
 
-/* ---- HTTP server (src/http) ---- */
-#define LIMIT_HTTP_THREADS_DEFAULT 4
-#define LIMIT_HTTP_THREADS_MAX 64
-#define LIMIT_HTTP_CONNECTIONS 512          /* MHD_OPTION_CONNECTION_LIMIT */
-#define LIMIT_HTTP_PER_IP_CONNECTIONS 64    /* MHD_OPTION_PER_IP_CONNECTION_LIMIT */
-#define LIMIT_HTTP_CONN_MEMORY (64 * 1024)  /* per connection: caps headers */
-#define LIMIT_HTTP_TIMEOUT_S 15             /* idle connection timeout */
-#define LIMIT_FORM_BODY (64 * 1024)         /* urlencoded forms */
-#define LIMIT_JSON_BODY (1024 * 1024)       /* application/json bodies */
-#define LIMIT_UPLOAD_BODY (8 * 1024 * 1024) /* multipart uploads (CSV import) */
-#define LIMIT_UPLOAD_BODY_MAX (64 * 1024 * 1024)
-#define LIMIT_RESPONSE_BODY (256 * 1024 * 1024)
-#define LIMIT_PARAMS 64                     /* query + form fields per request */
-#define LIMIT_PARAM_NAME 64
-#define LIMIT_PARAM_VALUE 4096
-#define LIMIT_COOKIES 32
-#define LIMIT_COOKIE_HEADER 4096
-#define LIMIT_MULTIPART_PARTS 16
-#define LIMIT_MULTIPART_HEADER 1024         /* one part's header block */
-#define LIMIT_PATH 1024
-#define LIMIT_PAGE_SIZE_DEFAULT 50          /* list pages */
-#define LIMIT_PAGE_SIZE_MAX 200
-#define LIMIT_AUDIT_PAGE 50
-
-/* ---- JSON API (src/api) ---- */
-#define LIMIT_JSON_DEPTH             16        /* nesting of request bodies, checked before parsing */
-#define LIMIT_JSON_DEPTH_HARD        64        /* jansson's own cap is 2048 */
-
 /* ---- CSV reader (core/csv.c) ---- */
 #define LIMIT_CSV_FIELD_BYTES        4096      /* one field, after unquoting */
 #define LIMIT_CSV_FIELD_BYTES_HARD   65536
@@ -84,13 +56,6 @@
 #define LIMIT_SESSION_ABSOLUTE_MIN   720       /* and never lives longer than this */
 #define LIMIT_SESSION_ABSOLUTE_MIN_HARD 10080
 
-#if LIMIT_UPLOAD_BODY > LIMIT_UPLOAD_BODY_MAX
-#error LIMIT_UPLOAD_BODY is above its hard maximum
-#endif
-#if LIMIT_HTTP_THREADS_DEFAULT > LIMIT_HTTP_THREADS_MAX
-#error LIMIT_HTTP_THREADS_DEFAULT is above its hard maximum
-#endif
-_Static_assert(LIMIT_JSON_DEPTH <= LIMIT_JSON_DEPTH_HARD, "json depth");
 _Static_assert(LIMIT_CSV_FIELD_BYTES <= LIMIT_CSV_FIELD_BYTES_HARD, "csv field");
 _Static_assert(LIMIT_CSV_ROW_BYTES <= LIMIT_CSV_ROW_BYTES_HARD, "csv row");
 _Static_assert(LIMIT_CSV_FIELD_BYTES <= LIMIT_CSV_ROW_BYTES, "csv field within row");
@@ -111,6 +76,37 @@ _Static_assert(LIMIT_LOGIN_LOCKOUT_MIN <= LIMIT_LOGIN_LOCKOUT_MIN_HARD, "lockout
 _Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_IDLE_MIN_HARD, "session idle");
 _Static_assert(LIMIT_SESSION_ABSOLUTE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN_HARD, "session abs");
 _Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN, "idle within absolute");
+
+/* ---- HTTP server (src/http; owned by the web area) ---- */
+#define LIMIT_HTTP_THREADS_DEFAULT   4
+#define LIMIT_HTTP_THREADS_HARD      64
+#define LIMIT_HTTP_CONNECTIONS       512        /* MHD_OPTION_CONNECTION_LIMIT */
+#define LIMIT_HTTP_PER_IP_CONNECTIONS 64        /* MHD_OPTION_PER_IP_CONNECTION_LIMIT */
+#define LIMIT_HTTP_CONN_MEMORY       (64 * 1024) /* per connection pool: caps headers */
+#define LIMIT_HTTP_TIMEOUT_S         15         /* idle connection timeout */
+#define LIMIT_FORM_BODY              (64 * 1024) /* urlencoded forms */
+#define LIMIT_JSON_BODY              (1024 * 1024) /* application/json bodies */
+#define LIMIT_UPLOAD_BODY            (8 * 1024 * 1024) /* multipart uploads (CSV import) */
+#define LIMIT_UPLOAD_BODY_HARD       (64 * 1024 * 1024)
+#define LIMIT_RESPONSE_BODY          (256 * 1024 * 1024)
+#define LIMIT_PARAMS                 64         /* query + form fields per request */
+#define LIMIT_PARAM_NAME             64
+#define LIMIT_PARAM_VALUE            4096
+#define LIMIT_COOKIES                32
+#define LIMIT_MULTIPART_PARTS        16
+#define LIMIT_MULTIPART_HEADER       1024       /* one part's header block */
+#define LIMIT_PATH                   1024
+#define LIMIT_AUDIT_PAGE             50
+_Static_assert(LIMIT_UPLOAD_BODY <= LIMIT_UPLOAD_BODY_HARD, "upload body");
+_Static_assert(LIMIT_HTTP_THREADS_DEFAULT <= LIMIT_HTTP_THREADS_HARD, "http threads");
+_Static_assert(LIMIT_FORM_BODY <= LIMIT_UPLOAD_BODY, "form within upload");
+
+/* ---- JSON API (src/api) ---- */
+#define LIMIT_JSON_DEPTH             16         /* nesting of request bodies, checked before parsing */
+#define LIMIT_JSON_DEPTH_HARD        64         /* jansson's own parser cap is 2048 */
+#define LIMIT_API_PAGE_MAX           200        /* ?limit= on API lists */
+_Static_assert(LIMIT_JSON_DEPTH <= LIMIT_JSON_DEPTH_HARD, "json depth");
+_Static_assert(LIMIT_API_PAGE_MAX < LIMIT_PAGE_SIZE_HARD, "api page: one more row must fit");
 
 /* A configured value v for a limit: values <= 0 mean "use the default",
  * anything above hard is cut to hard. */

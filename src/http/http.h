@@ -99,7 +99,6 @@ struct http_req {
 	int authenticated;            /* 1 when principal is a logged-in user */
 	int via_token;                /* 1 when by Bearer token (no cookie, no CSRF) */
 	struct principal principal;   /* role ROLE_NONE when anonymous */
-	char session_hash[65];        /* hex SHA-256 of the session token, or "" */
 	char csrf[65];                /* the session's CSRF token, or "" */
 	enum lang lang;               /* ?lang=, then cookie, then session, then id */
 	int secure;                   /* --secure-cookies: cookies get Secure */
@@ -107,6 +106,8 @@ struct http_req {
 	struct store *store;          /* this worker's connection: use from app/ only */
 	struct arena arena;
 	char req_id[17];              /* for log lines */
+	char client_key[64];          /* remote address, for rate-limit keys only:
+					 never store or log it (public report routes) */
 	int64_t now_ms;               /* request start, UTC ms */
 
 	void *conn_;                  /* private to src/http */
@@ -221,6 +222,9 @@ void http_redirect(struct http_req *req, struct http_resp *resp, const char *loc
 /* {"error":"<app_err_name>","message":"<text in req->lang>"} with the
  * status of err; message NULL uses a generic text for the status. */
 void http_json_error(struct http_req *req, struct http_resp *resp, int err, const char *message);
+
+/* The catalogue text for an HTTP error status (M_HTTP_ERR_500 for unknown). */
+enum msg_id http_status_msg(int status);
 
 /* Cookies: HttpOnly, SameSite=Strict, Path=/, Secure when req->secure.
  * max_age_s 0 deletes the cookie. value must be a token (no ; , space). */

@@ -14,13 +14,21 @@
  * - Every write happens inside store_tx_begin(STORE_TX_WRITE) ...
  *   store_tx_commit(); a write called outside a transaction fails with
  *   APP_EINTERNAL. SQLite uses BEGIN IMMEDIATE for writes.
+ * - A database error inside a transaction (conflict, constraint, busy, I/O)
+ *   leaves it failed on every backend, as PostgreSQL requires: later calls
+ *   return APP_EINTERNAL and store_tx_commit() rolls back and returns the
+ *   first error. APP_ENOTFOUND and APP_EINVAL do not fail a transaction.
+ *   Reads outside a transaction run on their own (autocommit).
  * - IDs are int64; times are UTC milliseconds since the epoch (int64);
  *   booleans are 0/1; text is UTF-8 copied into the caller's fixed-size
  *   fields (truncation of stored text is a bug: field sizes match the
  *   CHECK constraints in the migrations).
  * - List functions stream rows to a callback; a pointer inside a row is valid
  *   only during the callback. A callback returning non-zero stops the walk
- *   and that value is returned.
+ *   and that value is returned. The connection is busy while it streams: a
+ *   callback must not call the store on the same struct store (it gets
+ *   APP_EINTERNAL); collect ids and look them up after the walk, or use a
+ *   second connection.
  * - Scope: every instansi has a materialised path "/1/4/9/" (its ancestors'
  *   ids and its own). A scope_path filter keeps rows whose instansi path
  *   starts with it; "/" is national. */
@@ -115,7 +123,10 @@ struct pegawai {
 
 /* Insert or update by NIP. *changed is 1 when a row was inserted or any
  * field differed (so re-importing the same file changes nothing and writes
- * no audit records), 0 otherwise. Sets p->id. */
+ * no audit records), 0 otherwise. Sets p->id. blokir and blokir_alasan are
+ * taken on insert only: an update leaves them alone (only
+ * store_pegawai_set_blokir changes them), so an import cannot lift a block.
+ * updated_ms 0 means now. */
 int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
@@ -155,6 +166,8 @@ struct user {
 	char scope_path[256];  /* filled by reads from the instansi */
 };
 
+/* Lower-cases u->username in place, sets u->id; created_ms 0 means now.
+ * A username taken in any case is APP_ECONFLICT. */
 int store_user_insert(struct store *s, struct user *u);
 /* Updates nama, role, instansi_id, password_hash, disabled, failed_logins,
  * locked_until_ms by id. */
@@ -176,6 +189,7 @@ struct session {
 
 int store_session_insert(struct store *s, const struct session *se);
 int store_session_get(struct store *s, const char *token_hash, struct session *out);
+/* Deleting a session that is already gone is not an error (logout twice). */
 int store_session_delete(struct store *s, const char *token_hash);
 int store_session_delete_user(struct store *s, int64_t user_id);
 int store_session_purge(struct store *s, int64_t now_ms);
@@ -190,6 +204,7 @@ struct api_token {
 	int revoked;
 };
 
+/* Sets t->id; created_ms 0 means now. */
 int store_token_insert(struct store *s, struct api_token *t);
 int store_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out);
 int store_token_revoke(struct store *s, int64_t id);
@@ -209,7 +224,8 @@ struct audit_rec {
 	char action[32];       /* create update delete login login_failed ... */
 	char object_type[32];
 	char object_id[64];
-	const char *diff;      /* compact JSON; owned by the caller / valid in callback */
+	const char *diff;      /* compact JSON, "" when none (NULL is stored as "");
+				  owned by the caller / valid in callback */
 	char prev_hash[65];    /* hex SHA-256 of the previous record; 64 '0' for the first */
 	char hash[65];
 };
@@ -218,6 +234,8 @@ struct audit_rec {
  * transaction this also locks the chain until commit, so concurrent writers
  * on any backend append one after another. */
 int store_audit_head(struct store *s, int64_t *seq, char hash[65]);
+/* Inserts one record as given; audit_append (app/audit.h) computes seq and
+ * hashes, use that. A seq that exists already is APP_ECONFLICT. */
 int store_audit_insert(struct store *s, const struct audit_rec *r);
 /* Records with seq >= from_seq in seq order, at most limit (0 = all). */
 int store_audit_list(struct store *s, int64_t from_seq, int limit,

@@ -1,0 +1,50 @@
+/* wasdal serve [--listen ADDR:PORT] [--threads N] [--db URL] [--secure-cookies] */
+#include "core/compat.h"
+#include "cmd/cmd.h"
+#include "core/limits.h"
+#include "http/http.h"
+#include "http/server.h"
+
+int cmd_serve(int argc, char **argv)
+{
+	struct server_opts o = {
+		.listen = "127.0.0.1:8080",
+		.threads = LIMIT_HTTP_THREADS_DEFAULT,
+		.db_url = NULL,
+		.secure_cookies = 0,
+	};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		int takes = !strcmp(a, "--listen") || !strcmp(a, "--threads") || !strcmp(a, "--db");
+		if (takes) {
+			if (i + 1 >= argc) {
+				cmd_error(M_MISSING_ARG, a);
+				return cmd_usage("serve");
+			}
+			val = argv[++i];
+		}
+		if (!strcmp(a, "--listen")) {
+			o.listen = val;
+		} else if (!strcmp(a, "--db")) {
+			o.db_url = val;
+		} else if (!strcmp(a, "--threads")) {
+			int64_t n;
+			if (http_parse_int64(val, &n) || n < 1 || n > LIMIT_HTTP_THREADS_HARD) {
+				cmd_error(M_SERVE_BAD_THREADS, LIMIT_HTTP_THREADS_HARD);
+				return EXIT_USAGE;
+			}
+			o.threads = (int)n;
+		} else if (!strcmp(a, "--secure-cookies")) {
+			o.secure_cookies = 1;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			printf("%s\n", msgc(M_SERVE_USAGE));
+			return EXIT_OK;
+		} else {
+			cmd_error(M_UNKNOWN_OPTION, a);
+			return cmd_usage("serve");
+		}
+	}
+	o.db_url = cmd_db_url(o.db_url);
+	return server_run(&o);
+}

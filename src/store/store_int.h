@@ -1,0 +1,121 @@
+/* Private to src/store/: the table of operations every backend fills in, the
+ * common header of a connection, and helpers shared by the backends. Callers
+ * outside src/store/ include store.h only.
+ *
+ * store.c owns the rules that must not differ between backends (a write
+ * needs a write transaction, a failed statement poisons the transaction, no
+ * nested calls from a list callback, migrations in NNNN order), so a backend
+ * only translates an operation into its own SQL. */
+#ifndef WASDAL_STORE_STORE_INT_H
+#define WASDAL_STORE_STORE_INT_H
+
+#include "store/store.h"
+
+enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
+
+/* The first member of every backend's connection struct. */
+struct store {
+	const struct store_ops *ops;
+	enum store_tx_state tx;
+	/* A statement failed inside the transaction: PostgreSQL refuses every
+	 * later statement until ROLLBACK, so both backends behave that way. */
+	int tx_failed;
+	/* A list callback is running: the connection is busy streaming rows. */
+	int streaming;
+	/* Set by a backend when a list callback returned non-zero. */
+	int stopped;
+	char err[512];
+};
+
+typedef int (*store_instansi_cb)(void *ctx, const struct instansi *);
+typedef int (*store_unit_cb)(void *ctx, const struct unit_kerja *);
+typedef int (*store_pegawai_cb)(void *ctx, const struct pegawai *);
+typedef int (*store_user_cb)(void *ctx, const struct user *);
+typedef int (*store_audit_cb)(void *ctx, const struct audit_rec *);
+
+struct store_ops {
+	const char *name;              /* "sqlite" | "postgresql" */
+	const char *migrations;        /* embedded path prefix of the NNNN_*.sql files */
+	int (*open)(const char *url, struct store **out);
+	void (*close)(struct store *s);
+
+	/* Highest applied migration, 0 when the schema_version table is absent. */
+	int (*schema_current)(struct store *s, int *current);
+	/* Run one migration script (several statements, no parameters) and
+	 * record its version, inside the open write transaction. */
+	int (*schema_apply)(struct store *s, int version, const char *sql, int64_t now_ms);
+
+	int (*tx_begin)(struct store *s, enum store_tx_mode mode);
+	int (*tx_commit)(struct store *s);
+	void (*tx_rollback)(struct store *s);
+	int (*backup)(struct store *s, const char *path);
+
+	int (*instansi_put)(struct store *s, struct instansi *in);
+	int (*instansi_get)(struct store *s, int64_t id, struct instansi *out);
+	int (*instansi_get_by_kode)(struct store *s, const char *kode, struct instansi *out);
+	int (*instansi_list)(struct store *s, const char *lo, const char *hi,
+			     store_instansi_cb cb, void *ctx);
+
+	int (*unit_put)(struct store *s, struct unit_kerja *u);
+	int (*unit_get)(struct store *s, int64_t id, struct unit_kerja *out);
+	int (*unit_get_by_kode)(struct store *s, int64_t instansi_id, const char *kode,
+				struct unit_kerja *out);
+	int (*unit_list)(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
+
+	int (*pegawai_upsert)(struct store *s, struct pegawai *p, int *changed);
+	int (*pegawai_get)(struct store *s, int64_t id, struct pegawai *out);
+	int (*pegawai_get_by_nip)(struct store *s, const char *nip, struct pegawai *out);
+	/* f has been validated; lo/hi are the scope bounds, q_lower the
+	 * lower-cased and LIKE-escaped search text (NULL when no q). */
+	int (*pegawai_list)(struct store *s, const struct pegawai_filter *f, const char *lo,
+			    const char *hi, const char *q_like, store_pegawai_cb cb, void *ctx);
+	int (*pegawai_count)(struct store *s, const struct pegawai_filter *f, const char *lo,
+			     const char *hi, const char *q_like, int64_t *n);
+	int (*pegawai_set_blokir)(struct store *s, int64_t id, int blokir, const char *reason,
+				  int64_t now_ms);
+
+	int (*user_insert)(struct store *s, struct user *u);
+	int (*user_update)(struct store *s, const struct user *u);
+	int (*user_get)(struct store *s, int64_t id, struct user *out);
+	int (*user_get_by_username)(struct store *s, const char *username, struct user *out);
+	int (*user_list)(struct store *s, const char *lo, const char *hi, store_user_cb cb,
+			 void *ctx);
+
+	int (*session_insert)(struct store *s, const struct session *se);
+	int (*session_get)(struct store *s, const char *token_hash, struct session *out);
+	int (*session_delete)(struct store *s, const char *token_hash);
+	int (*session_delete_user)(struct store *s, int64_t user_id);
+	int (*session_purge)(struct store *s, int64_t now_ms);
+
+	int (*token_insert)(struct store *s, struct api_token *t);
+	int (*token_get_by_hash)(struct store *s, const char *token_hash, struct api_token *out);
+	int (*token_revoke)(struct store *s, int64_t id);
+
+	int (*rate_hit)(struct store *s, const char *key, int64_t window_start_ms, int64_t *count);
+
+	int (*audit_head)(struct store *s, int64_t *seq, char hash[65]);
+	int (*audit_insert)(struct store *s, const struct audit_rec *r);
+	int (*audit_list)(struct store *s, int64_t from_seq, int limit, store_audit_cb cb,
+			  void *ctx);
+	int (*audit_list_object)(struct store *s, const char *object_type, const char *object_id,
+				 int limit, store_audit_cb cb, void *ctx);
+};
+
+extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
+
+/* Record the backend's text for store_last_error() and the log; returns err. */
+int store_fail(struct store *s, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* PostgreSQL SQLSTATE -> enum app_err (23505 conflict, 23503/23514/23502
+ * constraint, 40001/40P01/55P03 busy, else APP_EIO). */
+int store_map_sqlstate(const char *sqlstate);
+/* Copy a database string into a fixed field; APP_EINTERNAL when it does not
+ * fit (the CHECK constraints should have made that impossible). */
+int store_copy(struct store *s, char *dst, size_t cap, const char *src, const char *what);
+#define STORE_COPY(s, field, src) store_copy((s), (field), sizeof(field), (src), #field)
+/* Current UTC time in milliseconds. */
+int64_t store_now_ms(void);
+/* ASCII lower-case copy of src (UTF-8 bytes >= 0x80 kept as they are). */
+void store_lower(char *dst, size_t cap, const char *src);
+
+#endif

@@ -1,0 +1,85 @@
+/* Private to the SQLite backend (store_sqlite*.c): the connection struct,
+ * the per-connection statement cache and small binding/reading helpers. */
+#ifndef WASDAL_STORE_STORE_SQLITE_INT_H
+#define WASDAL_STORE_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+#include "store/store_int.h"
+
+#define SQ_CACHE_MAX 96
+
+struct sq_cached {
+	char *sql;
+	sqlite3_stmt *st;
+};
+
+struct sq_store {
+	struct store base; /* first: struct store * <-> struct sq_store * */
+	sqlite3 *db;
+	struct sq_cached cache[SQ_CACHE_MAX];
+	int ncache;
+};
+
+/* Checked downcast: a struct store that is not ours is a programming error. */
+struct sq_store *sq_downcast(struct store *s);
+
+/* A prepared statement for sql, from the connection's cache when possible.
+ * Hand it back with sq_done() on every path. */
+int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out);
+void sq_done(struct sq_store *q, sqlite3_stmt *st);
+/* Map the connection's last error to enum app_err and record its text. */
+int sq_err(struct sq_store *q, int rc, const char *what);
+/* Step once: 1 a row, 0 done, or a negative enum app_err. */
+int sq_step(struct sq_store *q, sqlite3_stmt *st, const char *what);
+/* Step to the end (a write); 0 or a negative enum app_err. */
+int sq_exec(struct sq_store *q, sqlite3_stmt *st, const char *what);
+
+int sq_bind_text(sqlite3_stmt *st, int i, const char *v);
+int sq_bind_int(sqlite3_stmt *st, int i, int64_t v);
+/* 0 is bound as NULL (an absent optional reference). */
+int sq_bind_id(sqlite3_stmt *st, int i, int64_t v);
+const char *sq_col_text(sqlite3_stmt *st, int i);
+
+/* Entity operations, one file per area. */
+int sq_instansi_put(struct store *s, struct instansi *in);
+int sq_instansi_get(struct store *s, int64_t id, struct instansi *out);
+int sq_instansi_get_by_kode(struct store *s, const char *kode, struct instansi *out);
+int sq_instansi_list(struct store *s, const char *lo, const char *hi, store_instansi_cb cb,
+		     void *ctx);
+int sq_unit_put(struct store *s, struct unit_kerja *u);
+int sq_unit_get(struct store *s, int64_t id, struct unit_kerja *out);
+int sq_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
+			struct unit_kerja *out);
+int sq_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
+int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
+int sq_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
+int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
+int sq_pegawai_list(struct store *s, const struct pegawai_filter *f, const char *lo,
+		    const char *hi, const char *q_like, store_pegawai_cb cb, void *ctx);
+int sq_pegawai_count(struct store *s, const struct pegawai_filter *f, const char *lo,
+		     const char *hi, const char *q_like, int64_t *n);
+int sq_pegawai_set_blokir(struct store *s, int64_t id, int blokir, const char *reason,
+			  int64_t now_ms);
+
+int sq_user_insert(struct store *s, struct user *u);
+int sq_user_update(struct store *s, const struct user *u);
+int sq_user_get(struct store *s, int64_t id, struct user *out);
+int sq_user_get_by_username(struct store *s, const char *username, struct user *out);
+int sq_user_list(struct store *s, const char *lo, const char *hi, store_user_cb cb, void *ctx);
+int sq_session_insert(struct store *s, const struct session *se);
+int sq_session_get(struct store *s, const char *token_hash, struct session *out);
+int sq_session_delete(struct store *s, const char *token_hash);
+int sq_session_delete_user(struct store *s, int64_t user_id);
+int sq_session_purge(struct store *s, int64_t now_ms);
+int sq_token_insert(struct store *s, struct api_token *t);
+int sq_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out);
+int sq_token_revoke(struct store *s, int64_t id);
+int sq_rate_hit(struct store *s, const char *key, int64_t window_start_ms, int64_t *count);
+
+int sq_audit_head(struct store *s, int64_t *seq, char hash[65]);
+int sq_audit_insert(struct store *s, const struct audit_rec *r);
+int sq_audit_list(struct store *s, int64_t from_seq, int limit, store_audit_cb cb, void *ctx);
+int sq_audit_list_object(struct store *s, const char *object_type, const char *object_id,
+			 int limit, store_audit_cb cb, void *ctx);
+
+#endif

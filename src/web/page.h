@@ -1,0 +1,52 @@
+/* Shared pieces of every page: the layout (skip link, landmarks, nav,
+ * language switch, footer) and small form helpers. Internal to src/web. */
+#ifndef WASDAL_WEB_PAGE_H
+#define WASDAL_WEB_PAGE_H
+
+#include "http/http.h"
+#include "web/html.h"
+
+struct page {
+	struct http_req *req;
+	struct http_resp *resp;
+	struct html h;
+};
+
+/* Starts a 200 text/html page; title is plain text (escaped). */
+void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, int status,
+		const char *title);
+/* Closes main, writes the footer; returns 0 or the writer's error. */
+int page_end(struct page *pg);
+const char *page_t(const struct page *pg, enum msg_id id);
+/* printf with a catalogue format, into the request arena. */
+const char *page_tf(const struct page *pg, enum msg_id id, ...);
+/* <input type="hidden" name="csrf" value="..."> */
+void page_csrf(struct page *pg);
+/* A labelled text input, with its field error (may be 0) tied to it by
+ * aria-describedby. */
+void page_input(struct page *pg, const char *id, enum msg_id label, const char *type,
+		const char *value, enum msg_id error, const char *autocomplete);
+/* A <select> of literal options; values[i] shown as labels[i] (NULL: the
+ * value itself). The first entry can be "" for "any". */
+void page_select(struct page *pg, const char *id, enum msg_id label, const char *const *values,
+		 const char *const *labels, size_t n, const char *selected, enum msg_id error);
+void page_notice(struct page *pg, const char *cls_literal_ok_or_error, const char *text);
+
+const char *role_label(const struct page *pg, enum role r);
+
+/* Page handlers (web_routes.c). */
+int page_login_get(struct http_req *req, struct http_resp *resp);
+int page_login_post(struct http_req *req, struct http_resp *resp);
+int page_logout_post(struct http_req *req, struct http_resp *resp);
+int page_home(struct http_req *req, struct http_resp *resp);
+int page_static(struct http_req *req, struct http_resp *resp);
+int page_pegawai_list(struct http_req *req, struct http_resp *resp);
+int page_pegawai_export(struct http_req *req, struct http_resp *resp);
+int page_pegawai_detail(struct http_req *req, struct http_resp *resp);
+int page_pegawai_edit_get(struct http_req *req, struct http_resp *resp);
+int page_pegawai_edit_post(struct http_req *req, struct http_resp *resp);
+int page_import_get(struct http_req *req, struct http_resp *resp);
+int page_import_post(struct http_req *req, struct http_resp *resp);
+int page_audit(struct http_req *req, struct http_resp *resp);
+
+#endif

@@ -1,0 +1,75 @@
+/* The page routes: method, pattern, handler, flags and the allowlist of
+ * parameters each accepts (anything else is a 400 before the handler). */
+#include "core/compat.h"
+#include "http/http.h"
+#include "web/page.h"
+
+static const struct route_param p_login_get[] = {
+	{ "keluar", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+static const struct route_param p_login_post[] = {
+	{ "username", PARAM_FORM, v_line, 128 },
+	{ "password", PARAM_FORM, v_any, 1024 },
+	{ NULL },
+};
+#define FILTER_PARAMS \
+	{ "q", PARAM_QUERY, v_line, 128 }, \
+	{ "instansi", PARAM_QUERY, v_uint_or_empty, 19 }, \
+	{ "unit", PARAM_QUERY, v_uint_or_empty, 19 }, \
+	{ "golongan", PARAM_QUERY, v_line, 8 }, \
+	{ "jenis_jabatan", PARAM_QUERY, v_line, 24 }, \
+	{ "status", PARAM_QUERY, v_line, 16 }
+static const struct route_param p_list[] = {
+	FILTER_PARAMS,
+	{ "after", PARAM_QUERY, v_nip, 18 },
+	{ NULL },
+};
+static const struct route_param p_export[] = {
+	FILTER_PARAMS,
+	{ NULL },
+};
+static const struct route_param p_edit[] = {
+	{ "disimpan", PARAM_QUERY, v_bool, 1 },
+	{ "nama", PARAM_FORM, v_line, 128 },
+	{ "jenis_asn", PARAM_FORM, v_line, 8 },
+	{ "golongan", PARAM_FORM, v_line, 8 },
+	{ "jenis_jabatan", PARAM_FORM, v_line, 24 },
+	{ "jenjang", PARAM_FORM, v_line, 24 },
+	{ "jabatan", PARAM_FORM, v_line, 160 },
+	{ "instansi_kode", PARAM_FORM, v_line, 32 },
+	{ "unit_kode", PARAM_FORM, v_line, 32 },
+	{ "status", PARAM_FORM, v_line, 16 },
+	{ NULL },
+};
+static const struct route_param p_import[] = {
+	{ "berkas", PARAM_FILE, NULL, 0 },
+	{ "partial", PARAM_FORM, v_bool, 2 },
+	{ NULL },
+};
+static const struct route_param p_audit[] = {
+	{ "sebelum", PARAM_QUERY, v_uint_or_empty, 19 },
+	{ "verifikasi", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+
+#define AUTH ROUTE_AUTH_REQUIRED
+#define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
+
+const struct route web_routes[] = {
+	{ HTTP_GET, "/", page_home, AUTH, NULL, 0 },
+	{ HTTP_GET, "/login", page_login_get, ROUTE_PUBLIC, p_login_get, 0 },
+	{ HTTP_POST, "/login", page_login_post, ROUTE_PUBLIC | POSTFORM, p_login_post, 0 },
+	{ HTTP_POST, "/logout", page_logout_post, AUTH | POSTFORM, NULL, 0 },
+	{ HTTP_GET, "/pegawai", page_pegawai_list, AUTH, p_list, 0 },
+	{ HTTP_GET, "/pegawai/ekspor.csv", page_pegawai_export, AUTH, p_export, 0 },
+	{ HTTP_GET, "/pegawai/ekspor.xlsx", page_pegawai_export, AUTH, p_export, 0 },
+	{ HTTP_GET, "/pegawai/:nip", page_pegawai_detail, AUTH, NULL, 0 },
+	{ HTTP_GET, "/pegawai/:nip/ubah", page_pegawai_edit_get, AUTH, p_edit, 0 },
+	{ HTTP_POST, "/pegawai/:nip/ubah", page_pegawai_edit_post, AUTH | POSTFORM, p_edit, 0 },
+	{ HTTP_GET, "/impor", page_import_get, AUTH, NULL, 0 },
+	{ HTTP_POST, "/impor", page_import_post, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK, p_import, 0 },
+	{ HTTP_GET, "/audit", page_audit, AUTH, p_audit, 0 },
+	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
+	{ 0 },
+};
