@@ -3,7 +3,7 @@
  * (an employee out of scope is 404, exactly like one that does not exist). */
 #include "core/compat.h"
 #include "api/api.h"
-#include "app/audit_query.h"
+#include "app/audit_view.h"
 #include "app/registry.h"
 #include "core/err.h"
 #include "core/limits.h"
@@ -157,7 +157,7 @@ int api_pegawai_list(struct http_req *req, struct http_resp *resp)
 	api_error_init(&e);
 	if (api_require(req, PERM_REGISTRY_READ, &e))
 		return api_reply_error(req, resp, &e);
-	if (api_query_limit(req, LIMIT_PAGE_SIZE_DEFAULT, LIMIT_PAGE_SIZE_MAX, &limit, &e))
+	if (api_query_limit(req, LIMIT_PAGE_SIZE, LIMIT_API_PAGE_MAX, &limit, &e))
 		return api_reply_error(req, resp, &e);
 	if ((rc = api_org_load(req, &org)) != 0)
 		return api_reply_code(req, resp, rc);
@@ -402,14 +402,14 @@ int api_pegawai_audit(struct http_req *req, struct http_resp *resp)
 	api_error_init(&e);
 	if (api_require(req, PERM_REGISTRY_READ, &e))
 		return api_reply_error(req, resp, &e);
-	if (api_query_limit(req, LIMIT_AUDIT_PAGE, LIMIT_PAGE_SIZE_MAX, &limit, &e))
+	if (api_query_limit(req, LIMIT_AUDIT_PAGE, LIMIT_API_PAGE_MAX, &limit, &e))
 		return api_reply_error(req, resp, &e);
 	struct audit_ctx c = { &w, 0 };
 	api_reply_begin(resp, 200, &w);
 	api_page_begin(&w);
 	/* On failure (out of scope, no permission) nothing was written yet, and
 	 * api_reply_code replaces the body anyway. */
-	int rc = audit_query_pegawai(req->store, &req->principal, http_path_param(req, "nip"), limit,
+	int rc = audit_view_pegawai(req->store, &req->principal, http_path_param(req, "nip"), limit,
 				     audit_row, &c);
 	if (rc)
 		return api_reply_code(req, resp, rc);
