@@ -1,6 +1,7 @@
 /* Reply helpers shared by every JSON handler: see api.h. */
 #include "core/compat.h"
 #include "api/api.h"
+#include "api/api_error.h"
 #include "core/err.h"
 #include "core/limits.h"
 #include "core/log.h"
@@ -68,6 +69,7 @@ int api_read_json(struct http_req *req, json_t **out, struct api_error *e)
 	*out = NULL;
 	if (!req->content_type || strcmp(req->content_type, "application/json") != 0) {
 		e->status = 415;
+		e->code_name = "unsupported_media_type";
 		return api_error_set(e, APP_EINVAL, M_API_UNSUPPORTED_MEDIA, "application/json");
 	}
 	return json_body_parse(req->body, req->body_len, LIMIT_JSON_BODY, LIMIT_JSON_DEPTH, out, e);
@@ -153,6 +155,37 @@ void api_write_json_value(struct jsonw *w, const json_t *v, int depth_left)
 	}
 }
 
+void api_write_audit_rec(struct jsonw *w, const struct audit_rec *r)
+{
+	char ts[32];
+	jsonw_obj_begin(w);
+	jsonw_kv_int(w, "seq", r->seq);
+	api_format_time(r->ts_ms, ts, sizeof(ts));
+	jsonw_kv_str(w, "ts", ts);
+	jsonw_kv_int(w, "ts_ms", r->ts_ms);
+	jsonw_kv_int(w, "actor_id", r->actor_id);
+	jsonw_kv_str(w, "actor", r->actor);
+	jsonw_kv_str(w, "action", r->action);
+	jsonw_kv_str(w, "object_type", r->object_type);
+	jsonw_kv_str(w, "object_id", r->object_id);
+	jsonw_key(w, "diff");
+	/* The stored diff is compact JSON written by app/; re-emit it as a value
+	 * (parsed with the same bounds as a request body), or null. */
+	json_t *d = NULL;
+	if (r->diff && *r->diff &&
+	    json_nesting_depth(r->diff, strlen(r->diff), LIMIT_JSON_DEPTH) <= LIMIT_JSON_DEPTH)
+		d = json_loads(r->diff, JSON_REJECT_DUPLICATES, NULL);
+	if (d) {
+		api_write_json_value(w, d, LIMIT_JSON_DEPTH);
+		json_decref(d);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_kv_str(w, "prev_hash", r->prev_hash);
+	jsonw_kv_str(w, "hash", r->hash);
+	jsonw_obj_end(w);
+}
+
 void api_format_time(int64_t ms, char *out, size_t outsz)
 {
 	time_t t = (time_t)(ms / 1000);
@@ -162,4 +195,34 @@ void api_format_time(int64_t ms, char *out, size_t outsz)
 		return;
 	}
 	strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void api_error_page(struct http_req *req, struct http_resp *resp, int status, const char *detail)
+{
+	struct api_error e;
+	int err;
+	enum msg_id id;
+	const char *name = NULL;
+	switch (status) {
+	case 400: err = APP_EINVAL; id = M_API_ERR_BAD_REQUEST; break;
+	case 401: err = APP_EAUTH; id = M_API_ERR_UNAUTH; break;
+	case 403: err = APP_EPERM; id = M_API_ERR_FORBIDDEN; break;
+	case 404: err = APP_ENOTFOUND; id = M_API_ERR_NOT_FOUND; break;
+	case 405: err = APP_EINVAL; id = M_API_ERR_METHOD; name = "method_not_allowed"; break;
+	case 409: err = APP_ECONFLICT; id = M_API_ERR_CONFLICT; break;
+	case 413: err = APP_ETOOBIG; id = M_API_ERR_TOO_BIG; break;
+	case 415: err = APP_EINVAL; id = M_API_ERR_MEDIA; name = "unsupported_media_type"; break;
+	case 422: err = APP_ECONSTRAINT; id = M_API_ERR_CONSTRAINT; break;
+	case 429: err = APP_EBUSY; id = M_API_ERR_BUSY; break;
+	case 503: err = APP_ESCHEMA; id = M_API_ERR_SCHEMA; break;
+	default: err = APP_EINTERNAL; id = M_API_ERR_INTERNAL; break;
+	}
+	api_error_init(&e);
+	if (detail && *detail)
+		api_error_set_text(&e, err, detail, detail);
+	else
+		api_error_set(&e, err, id);
+	e.status = status;
+	e.code_name = name;
+	api_reply_error(req, resp, &e);
 }

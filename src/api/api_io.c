@@ -92,6 +92,7 @@ int api_import_pegawai(struct http_req *req, struct http_resp *resp)
 		return api_reply_error(req, resp, &e);
 	if (!req->content_type || strcmp(req->content_type, "text/csv") != 0) {
 		e.status = 415;
+		e.code_name = "unsupported_media_type";
 		api_error_set(&e, APP_EINVAL, M_API_UNSUPPORTED_MEDIA, "text/csv");
 		return api_reply_error(req, resp, &e);
 	}

@@ -67,7 +67,7 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/instansi", api_instansi_list, JSON_AUTH, no_params, 0 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/unit", api_instansi_units, JSON_AUTH, no_params, 0 },
 
-	{ HTTP_POST, "/api/v1/import/pegawai", api_import_pegawai, JSON_WRITE, import_params,
+	{ HTTP_POST, "/api/v1/import/pegawai", api_import_pegawai, JSON_WRITE | ROUTE_CSV, import_params,
 	  LIMIT_UPLOAD_BODY },
 	{ HTTP_GET, "/api/v1/export/pegawai", api_export_pegawai, JSON_AUTH, export_params, 0 },
 

@@ -98,7 +98,7 @@ int api_error_write(struct buf *out, const struct api_error *e)
 	jsonw_obj_begin(&w);
 	jsonw_key(&w, "error");
 	jsonw_obj_begin(&w);
-	jsonw_kv_str(&w, "code", app_err_name(e->code ? e->code : APP_EINTERNAL));
+	jsonw_kv_str(&w, "code", e->code_name ? e->code_name : app_err_name(e->code ? e->code : APP_EINTERNAL));
 	jsonw_kv_str(&w, "message", e->message);
 	jsonw_kv_str(&w, "message_en", e->message_en);
 	if (e->nfields > 0) {

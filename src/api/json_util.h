@@ -35,6 +35,7 @@ struct api_field_error {
 struct api_error {
 	int code;                       /* enum app_err; 0 = no error */
 	int status;                     /* HTTP status; 0 = app_err_http_status(code) */
+	const char *code_name;          /* static; NULL = app_err_name(code) */
 	char message[API_ERR_TEXT];
 	char message_en[API_ERR_TEXT];
 	int nfields;
