@@ -1,17 +1,14 @@
 /* Progressive enhancement only: every task works without this file.
- * Submitting the filter form when a select changes saves a click. */
+ * In the employee filters, choosing another instansi clears the chosen
+ * work unit (units belong to one instansi). Nothing is submitted on change:
+ * the user presses the button (WCAG 3.2.2). */
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
 	var form = document.querySelector("form.filters");
 	if (!form) return;
-	form.querySelectorAll("select").forEach(function (sel) {
-		sel.addEventListener("change", function () {
-			/* A new instansi invalidates the chosen unit. */
-			if (sel.name === "instansi") {
-				var unit = form.querySelector("select[name=unit]");
-				if (unit) unit.value = "";
-			}
-			form.submit();
-		});
-	});
+	var inst = form.querySelector("select[name=instansi]");
+	var unit = form.querySelector("select[name=unit]");
+	if (inst && unit) {
+		inst.addEventListener("change", function () { unit.value = ""; });
+	}
 });

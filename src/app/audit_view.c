@@ -6,9 +6,16 @@
 #include "app/audit_view.h"
 #include "app/registry.h"
 
+/* The whole chain names actors and objects of every instansi: reading it
+ * needs PERM_AUDIT_READ at national scope. */
+static int may_read_chain(const struct principal *p)
+{
+	return principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/");
+}
+
 int audit_view_head(struct store *s, const struct principal *p, int64_t *seq, char hash[65])
 {
-	if (!principal_can(p, PERM_AUDIT_READ))
+	if (!may_read_chain(p))
 		return APP_EPERM;
 	int rc = store_tx_begin(s, STORE_TX_READ);
 	if (rc)
@@ -39,7 +46,7 @@ static int collect_cb(void *ctx, const struct audit_rec *r)
 int audit_view_page(struct store *s, const struct principal *p, int64_t before_seq, int limit,
 		    int (*cb)(void *ctx, const struct audit_rec *), void *ctx)
 {
-	if (!principal_can(p, PERM_AUDIT_READ))
+	if (!may_read_chain(p))
 		return APP_EPERM;
 	if (limit <= 0 || limit > 500)
 		limit = 50;

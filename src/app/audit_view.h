@@ -8,11 +8,12 @@
 #include "store/store.h"
 #include "app/audit.h"
 
-/* Latest seq and head hash (PERM_AUDIT_READ, else APP_EPERM). */
+/* Latest seq and head hash (PERM_AUDIT_READ at national scope "/": the
+ * chain names actors and objects of every instansi; else APP_EPERM). */
 int audit_view_head(struct store *s, const struct principal *p, int64_t *seq, char hash[65]);
 
 /* Records with seq in (before_seq - limit, before_seq), newest first
- * (PERM_AUDIT_READ). before_seq 0 means "from the head". */
+ * (as audit_view_head). before_seq 0 means "from the head". */
 int audit_view_page(struct store *s, const struct principal *p, int64_t before_seq, int limit,
 		    int (*cb)(void *ctx, const struct audit_rec *), void *ctx);
 

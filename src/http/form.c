@@ -75,7 +75,7 @@ int form_parse(struct arena *a, const char *p, size_t n, size_t max_params,
 			char *value = arena_alloc(a, vlen + 1);
 			long dn = url_decode(name, seg, nlen, 1);
 			long dv = url_decode(value, val, vlen, 1);
-			if (dn <= 0 || dv < 0)
+			if (dn <= 0 || dv < 0 || memchr(name, '\0', (size_t)dn))
 				return APP_EINVAL;
 			name[dn] = '\0';
 			value[dv] = '\0';

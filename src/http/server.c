@@ -603,9 +603,13 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 		long dl = plen > LIMIT_PATH ? -1 : url_decode(path, c->raw_uri, plen, 0);
 		req->path = "/";
 		req->method = parse_method(method);
+		if (plen > LIMIT_PATH) {
+			c->phase = PH_BODY;
+			return fail(conn, c, 414, NULL);
+		}
 		if (dl <= 0 || path[0] != '/' || memchr(path, '\0', (size_t)dl)) {
 			c->phase = PH_BODY;
-			return fail(conn, c, dl > 0 || plen > LIMIT_PATH ? (plen > LIMIT_PATH ? 414 : 400) : 400, NULL);
+			return fail(conn, c, 400, NULL);
 		}
 		path[dl] = '\0';
 		req->path = path;

@@ -68,7 +68,7 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 	html_raw(h, " — ");
 	html_text(h, page_t(pg, M_WEB_APP_NAME));
 	html_raw(h, "</title><link rel=\"stylesheet\" href=\"/static/wasdal.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\">"
+		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
 		    "<script src=\"/static/wasdal.js\" defer></script></head>\n<body>"
 		    "<a class=\"skip\" href=\"#main\">");
 	html_text(h, page_t(pg, M_WEB_SKIP));
@@ -86,7 +86,7 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/pegawai", M_WEB_NAV_PEGAWAI);
 		if (principal_can(p, PERM_REGISTRY_WRITE))
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
-		if (principal_can(p, PERM_AUDIT_READ))
+		if (principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/"))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
 		html_raw(h, "</ul></nav>");
 	}

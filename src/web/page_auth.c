@@ -133,7 +133,7 @@ int page_home(struct http_req *req, struct http_resp *resp)
 		task(&pg, "/impor", M_WEB_NAV_IMPORT, M_WEB_HOME_IMPORT_DESC);
 		any = 1;
 	}
-	if (principal_can(p, PERM_AUDIT_READ)) {
+	if (principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/")) {
 		task(&pg, "/audit", M_WEB_NAV_AUDIT, M_WEB_HOME_AUDIT_DESC);
 		any = 1;
 	}
