@@ -14,13 +14,14 @@ int cmd_backup(int argc, char **argv)
 		return rc;
 	if (argc != 2)
 		return cmd_usage("backup");
-	if ((rc = cmd_open_store(url, CMD_SCHEMA_ANY, &s)))
-		return rc;
-	if (strcmp(store_backend_name(s), "sqlite")) {
+	/* Decided from the URL, before connecting: the advice is the same
+	 * whether or not the server is reachable right now. */
+	if (strncmp(url, "sqlite:", 7)) {
 		fprintf(stderr, "wasdal: %s\n", msgc(M_BACKUP_PG));
-		store_close(s);
 		return EXIT_USAGE;
 	}
+	if ((rc = cmd_open_store(url, CMD_SCHEMA_ANY, &s)))
+		return rc;
 	rc = store_backup(s, argv[1]);
 	if (rc) {
 		cmd_error(M_STORE_FAILED, store_last_error(s));
