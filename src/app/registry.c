@@ -210,10 +210,6 @@ int registry_write(struct store *s, const struct principal *p, struct pegawai *v
 			field_errors_add(&r->fe, "nip", M_REG_NIP_TAKEN);
 			return APP_EPERM;
 		}
-		if (old.blokir) {
-			copy(r->blokir_alasan, sizeof(r->blokir_alasan), old.blokir_alasan);
-			return APP_EBLOCKED;
-		}
 		r->id = old.id;
 		if (!strcmp(old.nama, v->nama) && !strcmp(old.jenis_asn, v->jenis_asn) &&
 		    !strcmp(old.golongan, v->golongan) &&
@@ -222,6 +218,12 @@ int registry_write(struct store *s, const struct principal *p, struct pegawai *v
 		    old.instansi_id == v->instansi_id && old.unit_id == v->unit_id &&
 		    !strcmp(old.status, v->status))
 			return 0; /* nothing to write, nothing to audit */
+		/* a change to a blocked employee is refused (an identical
+		 * record is not a change, so re-importing an export works) */
+		if (old.blokir) {
+			copy(r->blokir_alasan, sizeof(r->blokir_alasan), old.blokir_alasan);
+			return APP_EBLOCKED;
+		}
 	}
 	v->blokir = 0;
 	v->blokir_alasan[0] = '\0';

