@@ -6,11 +6,26 @@
 #include "app/audit_view.h"
 #include "app/registry.h"
 
+/* National scope: "/" (the CLI operator) or the root instansi "/N/". */
+static int national(const struct principal *p)
+{
+	const char *s = p->scope_path;
+	if (s[0] != '/')
+		return 0;
+	const char *second = strchr(s + 1, '/');
+	return s[1] == '\0' || (second && second[1] == '\0');
+}
+
 /* The whole chain names actors and objects of every instansi: reading it
  * needs PERM_AUDIT_READ at national scope. */
 static int may_read_chain(const struct principal *p)
 {
-	return principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/");
+	return principal_can(p, PERM_AUDIT_READ) && national(p);
+}
+
+int audit_view_allowed(const struct principal *p)
+{
+	return may_read_chain(p);
 }
 
 int audit_view_head(struct store *s, const struct principal *p, int64_t *seq, char hash[65])

@@ -8,6 +8,9 @@
 #include "store/store.h"
 #include "app/audit.h"
 
+/* May p read the whole chain (PERM_AUDIT_READ at national scope)? */
+int audit_view_allowed(const struct principal *p);
+
 /* Latest seq and head hash (PERM_AUDIT_READ at national scope "/": the
  * chain names actors and objects of every instansi; else APP_EPERM). */
 int audit_view_head(struct store *s, const struct principal *p, int64_t *seq, char hash[65]);

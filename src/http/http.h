@@ -128,6 +128,8 @@ struct http_resp {
 	size_t n_headers;
 	const char *attachment;       /* filename: Content-Disposition: attachment */
 	int no_store;                 /* Cache-Control: no-store (default for authed) */
+	int has_file;                 /* body is file_fd instead (http_resp_file) */
+	int file_fd;
 };
 
 #define HTTP_CT_HTML "text/html; charset=utf-8"
@@ -217,6 +219,10 @@ int http_resp_header(struct http_req *req, struct http_resp *resp, const char *n
 		     const char *value);
 /* Sets status and content type; the body is appended with buf_add*. */
 void http_resp_start(struct http_resp *resp, int status, const char *content_type);
+/* Send the whole content of an open, seekable file as the body instead of
+ * resp->body (exports: nothing is held in memory). Takes ownership of fd:
+ * it is closed after sending, or on error. Returns 0 or APP_EIO. */
+int http_resp_file(struct http_resp *resp, int status, const char *content_type, int fd);
 /* 303 See Other to a local path ("/pegawai?q=1"); anything not starting
  * with a single '/' becomes "/". */
 void http_redirect(struct http_req *req, struct http_resp *resp, const char *location);

@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "http/http.h"
 #include <strings.h>
+#include <unistd.h>
 
 static const char *find(const struct http_param *v, size_t n, const char *name)
 {
@@ -170,6 +171,20 @@ void http_resp_start(struct http_resp *resp, int status, const char *content_typ
 {
 	resp->status = status;
 	resp->content_type = content_type;
+}
+
+int http_resp_file(struct http_resp *resp, int status, const char *content_type, int fd)
+{
+	if (fd < 0)
+		return APP_EIO;
+	if (resp->has_file)
+		close(resp->file_fd);
+	buf_reset(&resp->body);
+	resp->status = status;
+	resp->content_type = content_type;
+	resp->has_file = 1;
+	resp->file_fd = fd;
+	return 0;
 }
 
 void http_redirect(struct http_req *req, struct http_resp *resp, const char *location)

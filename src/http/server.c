@@ -23,6 +23,8 @@
 #include <stdatomic.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 /* ---- one store connection per worker thread ---- */
@@ -115,6 +117,8 @@ static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	buf_release(&c->body);
 	buf_release(&c->resp.body);
+	if (c->resp.has_file)
+		close(c->resp.file_fd);
 	arena_release(&c->req.arena);
 	free(c->raw_uri);
 	free(c);
@@ -142,6 +146,10 @@ static void render_error(struct conn_ctx *c, int status, const char *detail)
 	resp->n_headers = 0;
 	buf_reset(&resp->body);
 	resp->attachment = NULL;
+	if (resp->has_file) {
+		close(resp->file_fd);
+		resp->has_file = 0;
+	}
 	if ((req->route && (req->route->flags & ROUTE_JSON)) ||
 	    !strncmp(req->path ? req->path : "", "/api/", 5)) {
 		/* The API's one error shape (api/api_error.h). */
@@ -162,12 +170,23 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_ctx *c
 	struct http_resp *resp = &c->resp;
 	if (resp->status == 0)
 		resp->status = 200;
-	size_t len = 0;
-	char *body = buf_detach(&resp->body, &len);
-	struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, body, free);
-	if (!r) {
-		free(body);
-		return MHD_NO;
+	struct MHD_Response *r;
+	if (resp->has_file) {
+		struct stat st;
+		resp->has_file = 0;
+		if (fstat(resp->file_fd, &st) != 0 ||
+		    !(r = MHD_create_response_from_fd64((uint64_t)st.st_size, resp->file_fd))) {
+			close(resp->file_fd);
+			return MHD_NO;
+		}
+	} else {
+		size_t len = 0;
+		char *body = buf_detach(&resp->body, &len);
+		r = MHD_create_response_from_buffer_with_free_callback(len, body, free);
+		if (!r) {
+			free(body);
+			return MHD_NO;
+		}
 	}
 	add_hdr(r, "Content-Type", resp->content_type ? resp->content_type : HTTP_CT_TEXT);
 	add_hdr(r, "Content-Security-Policy", CSP);
@@ -479,7 +498,10 @@ static void authenticate(struct conn_ctx *c)
 	if (auth_session(req->store, tok, &req->principal, &se) == 0) {
 		req->authenticated = 1;
 		snprintf(req->csrf, sizeof(req->csrf), "%s", se.csrf);
-		if (!http_cookie(req, HTTP_LANG_COOKIE) && se.lang[0])
+		/* The session's language only when neither ?lang= nor the cookie
+		 * chose one. */
+		const char *lq = http_query(req, "lang");
+		if (!http_cookie(req, HTTP_LANG_COOKIE) && !(lq && v_lang(lq, strlen(lq))) && se.lang[0])
 			req->lang = lang_parse(se.lang);
 	} else {
 		memset(&req->principal, 0, sizeof(req->principal));

@@ -2,6 +2,7 @@
  * main landmark, footer. No inline script or style (CSP). */
 #include "core/compat.h"
 #include "core/err.h"
+#include "app/audit_view.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -86,7 +87,7 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/pegawai", M_WEB_NAV_PEGAWAI);
 		if (principal_can(p, PERM_REGISTRY_WRITE))
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
-		if (principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/"))
+		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
 		html_raw(h, "</ul></nav>");
 	}

@@ -61,7 +61,7 @@ static int row_cb(void *ctx, const struct audit_rec *r)
 int page_audit(struct http_req *req, struct http_resp *resp)
 {
 	const struct principal *p = &req->principal;
-	if (!principal_can(p, PERM_AUDIT_READ))
+	if (!audit_view_allowed(p))
 		return APP_EPERM;
 	int64_t head = 0, before = 0;
 	char hash[65] = "";

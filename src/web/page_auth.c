@@ -4,6 +4,7 @@
 #include "core/limits.h"
 #include "app/auth.h"
 #include "app/registry.h"
+#include "app/audit_view.h"
 #include "web/page.h"
 
 static int login_form(struct http_req *req, struct http_resp *resp, int status,
@@ -83,6 +84,24 @@ static void task(struct page *pg, const char *href, enum msg_id title, enum msg_
 	html_raw(h, "</p></li>");
 }
 
+static int first_instansi(void *ctx, const struct instansi *in)
+{
+	struct instansi *out = ctx;
+	*out = *in;
+	return 1; /* ordered by path: the first is the scope node itself */
+}
+
+/* The name of the principal's scope node ("Pemerintah Kabupaten Banyumas"). */
+static const char *scope_name(struct http_req *req, const struct page *pg)
+{
+	struct instansi top;
+	memset(&top, 0, sizeof(top));
+	if (registry_instansi_list(req->store, &req->principal, first_instansi, &top) < 0 ||
+	    !top.nama[0] || top.parent_id == 0)
+		return page_t(pg, M_WEB_SCOPE_NATIONAL);
+	return http_strdup(req, top.nama);
+}
+
 int page_home(struct http_req *req, struct http_resp *resp)
 {
 	const struct principal *p = &req->principal;
@@ -98,10 +117,7 @@ int page_home(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "</dd><dt>");
 	html_text(h, page_t(&pg, M_WEB_HOME_SCOPE));
 	html_raw(h, "</dt><dd>");
-	if (!strcmp(p->scope_path, "/"))
-		html_text(h, page_t(&pg, M_WEB_SCOPE_NATIONAL));
-	else
-		html_text(h, p->scope_path);
+	html_text(h, scope_name(req, &pg));
 	html_raw(h, "</dd></dl>");
 	if (principal_can(p, PERM_REGISTRY_READ) && p->role != ROLE_ASN) {
 		struct pegawai_filter f = { .scope_path = p->scope_path };
@@ -133,7 +149,7 @@ int page_home(struct http_req *req, struct http_resp *resp)
 		task(&pg, "/impor", M_WEB_NAV_IMPORT, M_WEB_HOME_IMPORT_DESC);
 		any = 1;
 	}
-	if (principal_can(p, PERM_AUDIT_READ) && !strcmp(p->scope_path, "/")) {
+	if (audit_view_allowed(p)) {
 		task(&pg, "/audit", M_WEB_NAV_AUDIT, M_WEB_HOME_AUDIT_DESC);
 		any = 1;
 	}

@@ -10,6 +10,7 @@
 #include "app/registry.h"
 #include "web/page.h"
 #include <time.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 static const char *const golongan_values[] = {
@@ -331,48 +332,48 @@ int page_pegawai_export(struct http_req *req, struct http_resp *resp)
 	fl.f.limit = 0;
 	int xlsx = strstr(req->path, ".xlsx") != NULL;
 	int64_t rows = 0;
-	int rc;
-	if (!xlsx) {
-		char *mem = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&mem, &len);
-		if (!f)
-			return APP_ENOMEM;
-		rc = registry_export_csv(req->store, p, &fl.f, f, &rows);
-		fclose(f);
-		if (rc == 0 && buf_add(&resp->body, mem, len))
-			rc = APP_ETOOBIG;
-		free(mem);
-		if (rc)
-			return rc;
-		http_resp_start(resp, 200, HTTP_CT_CSV);
-		resp->attachment = "pegawai.csv";
-		return 0;
-	}
+	/* The export goes to an unlinked temporary file that the server then
+	 * sends from disk: a whole province never sits in memory. */
 	char path[] = "/tmp/wasdal-export-XXXXXX";
 	int fd = mkstemp(path);
 	if (fd < 0)
 		return APP_EIO;
-	close(fd);
-	rc = registry_export_xlsx(req->store, p, &fl.f, path, &rows);
-	if (rc == 0) {
-		FILE *f = fopen(path, "rb");
+	int rc;
+	if (!xlsx) {
+		unlink(path);
+		int fd2 = dup(fd);
+		FILE *f = fd2 >= 0 ? fdopen(fd2, "w") : NULL;
 		if (!f) {
-			rc = APP_EIO;
-		} else {
-			char chunk[65536];
-			size_t n;
-			while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-				if (buf_add(&resp->body, chunk, n))
-					rc = APP_ETOOBIG;
-			fclose(f);
+			if (fd2 >= 0)
+				close(fd2);
+			close(fd);
+			return APP_EIO;
 		}
+		rc = registry_export_csv(req->store, p, &fl.f, f, &rows);
+		if (fclose(f) != 0 && rc == 0)
+			rc = APP_EIO;
+	} else {
+		rc = registry_export_xlsx(req->store, p, &fl.f, path, &rows);
+		/* libxlsxwriter wrote a new file at path: send that one. */
+		close(fd);
+		fd = open(path, O_RDONLY);
+		unlink(path);
+		if (fd < 0 && rc == 0)
+			rc = APP_EIO;
 	}
-	unlink(path);
+	if (rc) {
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		return APP_EIO;
+	}
+	rc = http_resp_file(resp, 200, xlsx ? HTTP_CT_XLSX : HTTP_CT_CSV, fd);
 	if (rc)
 		return rc;
-	http_resp_start(resp, 200, HTTP_CT_XLSX);
-	resp->attachment = "pegawai.xlsx";
+	resp->attachment = xlsx ? "pegawai.xlsx" : "pegawai.csv";
 	return 0;
 }
 
@@ -661,6 +662,8 @@ int page_pegawai_edit_post(struct http_req *req, struct http_resp *resp)
 		return rc;
 	if (!principal_can(p, PERM_REGISTRY_WRITE))
 		return APP_EPERM;
+	if (e.blokir)
+		return blocked_page(req, resp, e.nip, e.blokir_alasan);
 	struct pegawai_input pi = {
 		.nip = e.nip,
 		.nama = http_form(req, "nama"),

@@ -18,13 +18,15 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d "$here/node_modules/playwright-core" ]; 
 	exit 1
 fi
 DB="sqlite:$T_DIR/b.db"
-"$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1 && "$WASDAL_BIN" seed demo --db "$DB" >/dev/null 2>&1
+"$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
+"$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
+demo_load "$DB" "$T_DIR/seed.out"
 start_server "$DB" || { echo "not ok 1 - server starts"; exit 1; }
 mkdir -p "$root/build/browser"
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
-	DEMO_USER="$DEMO_ADMIN" DEMO_PASSWORD="$DEMO_PASSWORD" DEMO_NIP="$DEMO_NIP_A" \
+	DEMO_USER="$DEMO_ADMIN" DEMO_PASSWORD="$DEMO_ADMIN_PASSWORD" DEMO_NIP="$DEMO_NIP_A" \
 	DEMO_NAME="$DEMO_A_NAMA" \
 	node "$here/smoke.mjs"
 rc=$?
-stop_server >/dev/null
+stop_server
 exit $rc
