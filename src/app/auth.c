@@ -94,12 +94,6 @@ void auth_principal_from_user(const struct user *u, struct principal *out)
 	out->role = role_parse(u->role);
 	out->instansi_id = u->instansi_id;
 	copy(out->scope_path, sizeof(out->scope_path), u->scope_path);
-	/* The root instansi ("/<id>/", one component) is the national scope,
-	 * which principal.h and store.h spell "/": audit_view and the pages
-	 * test for it. */
-	const char *second = u->scope_path[0] == '/' ? strchr(u->scope_path + 1, '/') : NULL;
-	if (second && second[1] == '\0')
-		copy(out->scope_path, sizeof(out->scope_path), "/");
 	copy(out->nip, sizeof(out->nip), u->nip);
 }
 
