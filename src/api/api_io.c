@@ -8,6 +8,7 @@
 #include "core/err.h"
 #include "core/limits.h"
 #include "core/xalloc.h"
+#include <fcntl.h>
 #include <unistd.h>
 
 /* Row errors kept in the JSON report; the count of bad rows is always exact. */
@@ -139,23 +140,6 @@ int api_import_pegawai(struct http_req *req, struct http_resp *resp)
 	return api_reply_end(req, resp, &w);
 }
 
-/* Read the whole file at path into the response body. */
-static int slurp(const char *path, struct buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return APP_EIO;
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
-	while (!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		rc = buf_add(out, chunk, n);
-	if (!rc && ferror(f))
-		rc = APP_EIO;
-	fclose(f);
-	return rc;
-}
-
 int api_export_pegawai(struct http_req *req, struct http_resp *resp)
 {
 	struct api_error e;
@@ -180,38 +164,47 @@ int api_export_pegawai(struct http_req *req, struct http_resp *resp)
 	if (rc)
 		return api_reply_error(req, resp, &e);
 
+	/* Written to an unlinked temporary file that the server sends from
+	 * disk (http_resp_file): a whole province never sits in memory. */
 	int64_t rows = 0;
-	buf_reset(&resp->body);
+	const char *tmpdir = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/wasdal-api-export-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return api_reply_code(req, resp, APP_EIO);
 	if (!xlsx) {
-		char *mem = NULL;
-		size_t len = 0;
-		FILE *out = open_memstream(&mem, &len);
-		if (!out)
-			return api_reply_code(req, resp, APP_ENOMEM);
+		unlink(path);
+		int fd2 = dup(fd);
+		FILE *out = fd2 >= 0 ? fdopen(fd2, "w") : NULL;
+		if (!out) {
+			if (fd2 >= 0)
+				close(fd2);
+			close(fd);
+			return api_reply_code(req, resp, APP_EIO);
+		}
 		rc = registry_export_csv(req->store, &req->principal, &f, out, &rows);
 		if (fclose(out) != 0 && !rc)
 			rc = APP_EIO;
-		if (!rc)
-			rc = buf_add(&resp->body, mem, len);
-		free(mem);
 	} else {
-		/* libxlsxwriter writes to a path: a private temporary file. */
-		const char *tmpdir = getenv("TMPDIR");
-		char path[512];
-		snprintf(path, sizeof(path), "%s/wasdal-export-XXXXXX.xlsx",
-			 tmpdir && *tmpdir ? tmpdir : "/tmp");
-		int fd = mkstemps(path, 5);
-		if (fd < 0)
-			return api_reply_code(req, resp, APP_EIO);
-		close(fd);
+		/* libxlsxwriter writes a new file at path: send that one. */
 		rc = registry_export_xlsx(req->store, &req->principal, &f, path, &rows);
-		if (!rc)
-			rc = slurp(path, &resp->body);
+		close(fd);
+		fd = open(path, O_RDONLY);
 		unlink(path);
+		if (fd < 0 && !rc)
+			rc = APP_EIO;
 	}
+	if (!rc && lseek(fd, 0, SEEK_SET) != 0)
+		rc = APP_EIO;
+	if (rc) {
+		if (fd >= 0)
+			close(fd);
+		return api_reply_code(req, resp, rc);
+	}
+	rc = http_resp_file(resp, 200, xlsx ? HTTP_CT_XLSX : HTTP_CT_CSV, fd);
 	if (rc)
 		return api_reply_code(req, resp, rc);
-	http_resp_start(resp, 200, xlsx ? HTTP_CT_XLSX : HTTP_CT_CSV);
 	resp->no_store = 1;
 	resp->attachment = xlsx ? "pegawai.xlsx" : "pegawai.csv";
 	char n[24];
