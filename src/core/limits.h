@@ -101,6 +101,13 @@ _Static_assert(LIMIT_UPLOAD_BODY <= LIMIT_UPLOAD_BODY_HARD, "upload body");
 _Static_assert(LIMIT_HTTP_THREADS_DEFAULT <= LIMIT_HTTP_THREADS_HARD, "http threads");
 _Static_assert(LIMIT_FORM_BODY <= LIMIT_UPLOAD_BODY, "form within upload");
 
+/* ---- JSON API (src/api) ---- */
+#define LIMIT_JSON_DEPTH             16         /* nesting of request bodies, checked before parsing */
+#define LIMIT_JSON_DEPTH_HARD        64         /* jansson's own parser cap is 2048 */
+#define LIMIT_API_PAGE_MAX           200        /* ?limit= on API lists */
+_Static_assert(LIMIT_JSON_DEPTH <= LIMIT_JSON_DEPTH_HARD, "json depth");
+_Static_assert(LIMIT_API_PAGE_MAX < LIMIT_PAGE_SIZE_HARD, "api page: one more row must fit");
+
 /* A configured value v for a limit: values <= 0 mean "use the default",
  * anything above hard is cut to hard. */
 static inline int64_t limit_clamp(int64_t v, int64_t def, int64_t hard)

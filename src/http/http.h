@@ -167,6 +167,7 @@ enum route_flags {
 	ROUTE_MULTIPART = 1 << 4,    /* accepts multipart/form-data (body limit LIMIT_UPLOAD_BODY) */
 	ROUTE_NO_IP_LOG = 1 << 5,    /* never log IP or user agent (public reports: /lapor) */
 	ROUTE_PREFIX = 1 << 6,       /* pattern matches any path below it (static files) */
+	ROUTE_CSV = 1 << 7,          /* also accepts a text/csv body (API imports; raw in req->body) */
 };
 
 struct route {

@@ -14,6 +14,7 @@
 #include "app/auth.h"
 #include "store/store.h"
 #include "web/web.h"
+#include "api/api_error.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -149,26 +150,10 @@ static void render_error(struct conn_ctx *c, int status, const char *detail)
 		close(resp->file_fd);
 		resp->has_file = 0;
 	}
-	if (req->route && (req->route->flags & ROUTE_JSON)) {
-		int err;
-		switch (status) {
-		case 400: err = APP_EINVAL; break;
-		case 401: err = APP_EAUTH; break;
-		case 403: err = APP_EPERM; break;
-		case 404: err = APP_ENOTFOUND; break;
-		case 409: err = APP_ECONFLICT; break;
-		case 413: err = APP_ETOOBIG; break;
-		case 422: err = APP_ECONSTRAINT; break;
-		case 423: err = APP_EBLOCKED; break;
-		case 429: err = APP_EBUSY; break;
-		case 503: err = APP_ESCHEMA; break;
-		default: err = APP_EINTERNAL; break;
-		}
-		http_json_error(req, resp, err, detail);
-		resp->status = status; /* 405, 415 have no app_err of their own */
-	} else if (!strncmp(req->path ? req->path : "", "/api/", 5)) {
-		http_json_error(req, resp, APP_EINVAL, detail);
-		resp->status = status;
+	if ((req->route && (req->route->flags & ROUTE_JSON)) ||
+	    !strncmp(req->path ? req->path : "", "/api/", 5)) {
+		/* The API's one error shape (api/api_error.h). */
+		api_error_page(req, resp, status, detail);
 	} else {
 		web_error_page(req, resp, status, detail);
 		resp->status = status;
@@ -316,6 +301,8 @@ static int type_allowed(const struct route *rt, const char *mt)
 	if ((rt->flags & ROUTE_MULTIPART) && !strcmp(mt, "multipart/form-data"))
 		return 1;
 	if ((rt->flags & ROUTE_JSON) && !strcmp(mt, "application/json"))
+		return 1;
+	if ((rt->flags & ROUTE_CSV) && !strcmp(mt, "text/csv"))
 		return 1;
 	return 0;
 }
