@@ -63,6 +63,13 @@ check "no invalid row's applicant_id is in results.csv" awk -F, '
 	FNR == NR { if (FNR > 1) bad[$1] = 1; next } FNR > 1 && ($1 in bad) { hit = 1 } END { exit hit }' \
 	<(tail -n +2 "$tmp/a1/errors.csv" | cut -d, -f1 | sort -u | awk 'NR==FNR{l[$1]=1;next} (FNR in l){print}' - "$D/applicants.csv" | cut -d, -f1 | sed '1i x') "$tmp/a1/results.csv"
 check "summary.txt counts add up to the valid rows" awk -v want="$nres" '/^status /{ s += $3 } END { exit s != want }' "$tmp/a1/summary.txt"
+check "per-kind and per-instansi tables add up to the valid rows" awk -F, -v want="$nres" '
+	/^# / { sec++ } /^kind,|^instansi_id,/ { next }
+	NF == 9 && sec == 2 { k += $4 } NF == 9 && sec == 3 { i += $4 } END { exit !(k == want && i == want) }' "$tmp/a1/summary.txt"
+check "summary.txt SHA-256 lines agree with sha256sum" sh -c "
+	grep -q \"^sha256 peserta \$(sha256sum < '$D/applicants.csv' | cut -c1-64) \" '$tmp/a1/summary.txt' &&
+	grep -q \"^sha256 formasi \$(sha256sum < '$D/formations.csv' | cut -c1-64) \" '$tmp/a1/summary.txt' &&
+	grep -q \"^sha256 results \$(sha256sum < '$tmp/a1/results.csv' | cut -c1-64) \" '$tmp/a1/summary.txt'"
 
 # --- verify
 "$bin" cpns verify "$tmp/a1" >"$tmp/v.out"
