@@ -20,11 +20,23 @@ _Static_assert(PASSWORD_HASH_MAX <= sizeof(((struct user *)0)->password_hash), "
 
 #define MIN_MS 60000LL
 
-static int64_t now_ms(void)
+static int64_t real_clock_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t (*clock_fn)(void) = real_clock_ms;
+
+void auth_set_clock(int64_t (*fn)(void))
+{
+	clock_fn = fn ? fn : real_clock_ms;
+}
+
+static int64_t now_ms(void)
+{
+	return clock_fn();
 }
 
 static void copy(char *dst, size_t cap, const char *src)

@@ -111,4 +111,9 @@ void auth_principal_cli(const char *name, struct principal *out);
 /* Catalogue message for an auth_* error code (login form, CLI). */
 enum msg_id auth_error_msg(int rc);
 
+/* Tests only: replace the wall clock that rate-limit windows, lockouts and
+ * session expiry read (NULL restores it), so a test never depends on where
+ * a fixed window happens to start. */
+void auth_set_clock(int64_t (*fn)(void));
+
 #endif
