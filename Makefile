@@ -79,13 +79,26 @@ tests: $(BUILD)/wasdal $(UNIT_BIN) $(STORE_BIN)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_LIB_SRC := $(filter-out src/cmd/% src/http/% src/web/% src/api/%,$(LIB_SRC))
-build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN_SRC)
+FUZZ_CFLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -DWASDAL_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
+               $(PKG_CFLAGS) -MMD -MP
+FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build-fuzz/obj/%.o) build-fuzz/obj/gen/embedded.o
+# The library is compiled once with coverage instrumentation and shared by
+# every target (compiling it per target made the fuzz smoke mostly compile).
+build-fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -D_GNU_SOURCE -DWASDAL_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+build-fuzz/obj/gen/embedded.o: $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+build-fuzz/libfuzzlib.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build-fuzz/%: tests/fuzz/%.c build-fuzz/libfuzzlib.a
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libfuzzlib.a $(PKG_LIBS)
 fuzz: $(FUZZ_BIN)
-fuzz-smoke: fuzz
-	scripts/fuzz_smoke.sh $(FUZZ_BIN)
+fuzz-smoke:
+	tests/fuzz/run.sh
 
 check-deps:
 	scripts/deps.sh $(DEPS_FOR)
@@ -110,4 +123,4 @@ bench:
 clean:
 	rm -rf build build-asan build-fuzz
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build-fuzz -name '*.d' 2>/dev/null)

@@ -18,8 +18,13 @@ run_suite() { # name, command...
 	local name=$1; shift
 	local log="$logdir/$name.log"
 	local start=$SECONDS
-	"$@" >"$log" 2>&1
+	# Each suite in its own session: whatever it leaves running (a server
+	# a script forgot to stop) is ended with it, and never holds CI open.
+	setsid "$@" >"$log" 2>&1 </dev/null &
+	local pid=$!
+	wait "$pid"
 	local rc=$?
+	kill -- -"$pid" 2>/dev/null
 	local ok nok
 	ok=$(grep -cE '^ok ' "$log")
 	nok=$(grep -cE '^not ok ' "$log")

@@ -37,7 +37,7 @@ check "auditor token issued" test -n "$T_AUDITOR"
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-W serve --listen "127.0.0.1:$PORT" >"$T_DIR/serve.log" 2>&1 &
+"$WASDAL_BIN" serve --listen "127.0.0.1:$PORT" >"$T_DIR/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
 	curl -sf "$BASE/api/v1/health" >/dev/null 2>&1 && break

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-15}
-make -s fuzz >build-fuzz.log 2>&1 || { cat build-fuzz.log; echo "not ok - fuzz targets build"; exit 1; }
+make -s -j"$(nproc)" fuzz >build-fuzz.log 2>&1 || { cat build-fuzz.log; echo "not ok - fuzz targets build"; exit 1; }
 rm -f build-fuzz.log
 n=0 rc=0
 for src in tests/fuzz/fuzz_*.c; do
