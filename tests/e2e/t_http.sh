@@ -57,6 +57,10 @@ check_eq "oversize chunked body is 413 (while reading)" \
 	"$(status /dev/null /login -H 'Transfer-Encoding: chunked' --data-binary @"$T_DIR/big")" 413
 check_eq "a body on GET is 413" "$(status /dev/null /login -X GET -H 'Content-Type: application/x-www-form-urlencoded' -d 'a=1')" 413
 
+check_eq "an anonymous upload is turned away before the body (303)" \
+	"$(status /dev/null /impor -F "berkas=@$T_DIR/big;type=text/csv")" 303
+check_eq "an anonymous JSON-less POST to a login-only page is 303" "$(status /dev/null /logout -d x=1)" 303
+
 # Static files come from the binary.
 h=$(curl -s -D - -o "$T_DIR/css" "$BASE/static/wasdal.css")
 check_contains "static css is served" "$h" "200"
