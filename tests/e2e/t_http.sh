@@ -17,6 +17,16 @@ out=$("$WASDAL_BIN" serve --threads 0 2>&1); check_eq "--threads 0 is bad usage"
 out=$("$WASDAL_BIN" serve --listen nonsense --db "$DB" 2>&1); check_eq "bad --listen is bad usage" $? 2
 
 "$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
+
+# A port already taken: exit 3 with a message naming the address.
+bp=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$bp)); s.listen(); print('up', flush=True); time.sleep(20)" >"$T_DIR/blocker" &
+BLOCKER=$!
+for _ in $(seq 1 50); do grep -q up "$T_DIR/blocker" && break; sleep 0.1; done
+out=$(timeout 10 "$WASDAL_BIN" serve --listen "127.0.0.1:$bp" --db "$DB" 2>&1); rc=$?
+kill "$BLOCKER" 2>/dev/null; wait "$BLOCKER" 2>/dev/null
+check_eq "port in use: serve exits 3" "$rc" 3
+check_contains "port in use: the message names the address" "$out" "127.0.0.1:$bp"
 "$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
 check_eq "seed demo" $? 0
 demo_load "$DB" "$T_DIR/seed.out"
