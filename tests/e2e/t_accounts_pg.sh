@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The accounts and registry app functions on PostgreSQL: the unit suites
-# test_registry_scope and test_auth against fresh databases of a throw-away
+# test_registry_scope, test_registry_import and test_auth against fresh databases of a throw-away
 # PostgreSQL 15 cluster, then a CLI seed / import / export round trip.
 # Skipped (one ok line) when PostgreSQL is not installed.
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +14,7 @@ if [ ! -x "$PG_BIN/initdb" ]; then
 fi
 trap 'pg_stop; cleanup' EXIT
 pg_start "$T_DIR" >/dev/null; check_eq "start PostgreSQL" $? 0
-for t in test_registry_scope test_auth; do
+for t in test_registry_scope test_registry_import test_auth; do
 	pg_createdb "$t"
 	out=$(WASDAL_TEST_DB="${PG_URL}$t" CMOCKA_MESSAGE_OUTPUT=TAP "$BUILD/tests/unit/$t" 2>&1); rc=$?
 	check_eq "$t on PostgreSQL" $rc 0

@@ -18,6 +18,9 @@ out=$(WASDAL_DB="sqlite:$db" W migrate); check_contains "WASDAL_DB is used" "$ou
 W migrate --db >/dev/null 2>&1; check_eq "--db without a value is bad usage" $? 2
 W migrate --db "mysql://x" >/dev/null 2>&1; check_eq "unknown URL scheme is bad usage" $? 2
 
+out=$(W audit verify --db "sqlite:$T_DIR/missing.db" 2>&1); check_eq "verify on a missing file exits 2" $? 2
+check "... and does not create it" test ! -e "$T_DIR/missing.db"
+sqlite3 "$T_DIR/fresh.db" "PRAGMA user_version = 0"
 out=$(W audit verify --db "sqlite:$T_DIR/fresh.db" 2>&1); check_eq "verify on an unmigrated db exits 2" $? 2
 check_contains "... and says to migrate" "$out" "wasdal migrate"
 W audit --db "sqlite:$db" >/dev/null 2>&1; check_eq "audit without verify is bad usage" $? 2
