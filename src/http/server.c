@@ -779,6 +779,16 @@ int server_run(const struct server_opts *o)
 	for (int i = 0; i < threads; i++) {
 		struct store *s = NULL;
 		int rc = store_open(o->db_url, &s);
+		if (rc == APP_ESCHEMA || rc == APP_ENOTFOUND) {
+			/* A missing or foreign database: the fix is the same. */
+			fprintf(stderr, "wasdal: ");
+			fprintf(stderr, msgc(M_SERVE_SCHEMA), o->db_url);
+			fputc('\n', stderr);
+			if (s)
+				store_close(s);
+			pool_close();
+			return 2;
+		}
 		if (rc) {
 			fprintf(stderr, "wasdal: ");
 			fprintf(stderr, msgc(M_SERVE_DB_OPEN), o->db_url,
