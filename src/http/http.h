@@ -127,7 +127,8 @@ struct http_resp {
 	struct http_header headers[HTTP_MAX_RESP_HEADERS];
 	size_t n_headers;
 	const char *attachment;       /* filename: Content-Disposition: attachment */
-	int no_store;                 /* Cache-Control: no-store (default for authed) */
+	int no_store;                 /* informational: every response without its own
+					 Cache-Control header gets no-store anyway */
 	int has_file;                 /* body is file_fd instead (http_resp_file) */
 	int file_fd;
 };
