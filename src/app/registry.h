@@ -65,7 +65,8 @@ int registry_validate(const struct pegawai_input *in, int today_yyyymm,
 /* ---- reads ---- */
 
 /* List employees visible to p (PERM_REGISTRY_READ). f->scope_path is
- * replaced by p's scope; for role asn only p's own record is returned.
+ * replaced by p's scope; for role asn only p's own record is returned (the
+ * other filter fields are then ignored, except after_nip).
  * f->limit is clamped to LIMIT_PAGE_SIZE_HARD unless 0 (stream all). */
 int registry_list(struct store *s, const struct principal *p,
 		  const struct pegawai_filter *f,

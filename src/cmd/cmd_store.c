@@ -4,6 +4,7 @@
 #include "cmd/cmd_store.h"
 #include "core/err.h"
 #include "store/store.h"
+#include <unistd.h>
 
 int cmd_take_db_option(int *argc, char **argv, const char **db_url)
 {
@@ -30,6 +31,14 @@ int cmd_take_db_option(int *argc, char **argv, const char **db_url)
 
 int cmd_open_store(const char *url, enum cmd_schema need, struct store **out)
 {
+	/* Only 'wasdal migrate' (CMD_SCHEMA_ANY) may create a SQLite file: a
+	 * mistyped path elsewhere must not leave an empty database behind. */
+	const char *path = url + 7;
+	if (need == CMD_SCHEMA_CURRENT && !strncmp(url, "sqlite:", 7) &&
+	    strcmp(path, ":memory:") && access(path, F_OK)) {
+		cmd_error(M_CANNOT_OPEN, path, strerror(errno));
+		return EXIT_USAGE;
+	}
 	int rc = store_open(url, out);
 	if (rc == APP_EINVAL) {
 		cmd_error(M_STORE_BAD_URL, url);

@@ -7,6 +7,7 @@
 #include "app/auth.h"
 #include "core/err.h"
 #include "core/limits.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 #include <termios.h>
 #include <unistd.h>
@@ -180,14 +181,19 @@ static int user_disable(struct store *s, const struct principal *actor, int argc
 }
 
 struct list_ctx {
-	struct store *s;
+	struct user *v;
+	size_t n, cap;
 };
 
-static int print_user(void *ctx, const struct user *u)
+/* Collected first: the store is busy while it streams the list. */
+static int collect_user(void *ctx, const struct user *u)
 {
-	(void)ctx;
-	printf("%-20s %-10s %-9" PRId64 " %-8s %s\n", u->username, u->role, u->instansi_id,
-	       msgc(u->disabled ? M_USER_INACTIVE : M_USER_ACTIVE), u->nama);
+	struct list_ctx *lc = ctx;
+	if (lc->n == lc->cap) {
+		lc->cap = lc->cap ? lc->cap * 2 : 32;
+		lc->v = xrealloc(lc->v, st_mult(lc->cap, sizeof(*lc->v)));
+	}
+	lc->v[lc->n++] = *u;
 	return 0;
 }
 
@@ -196,12 +202,23 @@ static int user_list(struct store *s, const struct principal *actor, int argc, c
 	(void)argv;
 	if (argc != 2)
 		return cmd_usage("user");
-	printf("%s\n", msgc(M_USER_LIST_HEADER));
-	int rc = auth_user_list(s, actor, print_user, NULL);
+	struct list_ctx lc = { NULL, 0, 0 };
+	int rc = auth_user_list(s, actor, collect_user, &lc);
 	if (rc) {
+		free(lc.v);
 		print_auth_error(rc, 0);
 		return exit_of(rc);
 	}
+	printf("%s\n", msgc(M_USER_LIST_HEADER));
+	for (size_t i = 0; i < lc.n; i++) {
+		const struct user *u = &lc.v[i];
+		struct instansi in;
+		if (store_instansi_get(s, u->instansi_id, &in))
+			snprintf(in.kode, sizeof(in.kode), "%" PRId64, u->instansi_id);
+		printf("%-20s %-10s %-9s %-8s %s\n", u->username, u->role, in.kode,
+		       msgc(u->disabled ? M_USER_INACTIVE : M_USER_ACTIVE), u->nama);
+	}
+	free(lc.v);
 	return EXIT_OK;
 }
 

@@ -1,8 +1,10 @@
 /* The PostgreSQL backend (libpq): one PGconn per struct store, never shared
- * between threads. Queries are PQexecParams with bound text parameters (the
- * only PQexec is a migration script embedded in the binary, which has no
- * parameters and several statements); PQresultStatus is checked and every
- * PGresult cleared on every path.
+ * between threads. Queries are prepared once per connection and run with
+ * PQexecPrepared (bound text parameters; the cache holds PG_CACHE_MAX, then
+ * PQexecParams); transaction control and session settings go through
+ * PQexecParams; the only PQexec is a migration script embedded in the
+ * binary, which has no parameters and several statements. PQresultStatus is
+ * checked and every PGresult cleared on every path.
  *
  * Isolation: a write transaction is READ COMMITTED, explicitly, whatever the
  * server default. The one place where order matters is the audit chain, and
@@ -72,6 +74,8 @@ const char *pg_text(const PGresult *r, int row, int col)
 	return PQgetisnull(r, row, col) ? "" : PQgetvalue(r, row, col);
 }
 
+static int pg_direct(struct pg_store *q, const char *sql, PGresult **res, const char *what);
+
 static void quiet_notices(void *arg, const char *message)
 {
 	(void)arg;
@@ -90,7 +94,7 @@ static int pg_setup(struct pg_store *q)
 	};
 	PQsetNoticeProcessor(q->conn, quiet_notices, NULL);
 	for (size_t i = 0; i < ARRAY_SIZE(settings); i++) {
-		int rc = pg_command(q, settings[i], NULL, NULL, "setup");
+		int rc = pg_direct(q, settings[i], NULL, "setup");
 		if (rc)
 			return rc;
 	}
@@ -99,6 +103,13 @@ static int pg_setup(struct pg_store *q)
 
 /* Turn a result into 0 (and hand it over) or a mapped error (and clear it).
  * A dropped connection is reset so that the next call can work again. */
+static void forget_prepared(struct pg_store *q)
+{
+	for (int i = 0; i < q->ncache; i++)
+		free(q->cache[i].sql);
+	q->ncache = 0;
+}
+
 static int pg_check(struct pg_store *q, PGresult *r, PGresult **res, const char *what)
 {
 	ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -116,6 +127,8 @@ static int pg_check(struct pg_store *q, PGresult *r, PGresult **res, const char 
 		   (int)strcspn(text, "\n"), text);
 	PQclear(r);
 	if (PQstatus(q->conn) == CONNECTION_BAD) {
+		/* a new session has none of our prepared statements */
+		forget_prepared(q);
 		PQreset(q->conn);
 		if (PQstatus(q->conn) == CONNECTION_OK)
 			pg_setup(q);
@@ -124,10 +137,44 @@ static int pg_check(struct pg_store *q, PGresult *r, PGresult **res, const char 
 	return err;
 }
 
+/* The name of sql's prepared statement, preparing it the first time; NULL
+ * (with *rc 0) when the cache is full: run it unprepared. Statements are
+ * session objects, not transactional: a rollback does not drop them. */
+static const char *prepared(struct pg_store *q, const char *sql, int *rc, const char *what)
+{
+	*rc = 0;
+	for (int i = 0; i < q->ncache; i++)
+		if (!strcmp(q->cache[i].sql, sql))
+			return q->cache[i].name;
+	if (q->ncache >= PG_CACHE_MAX)
+		return NULL;
+	struct pg_prepared *c = &q->cache[q->ncache];
+	snprintf(c->name, sizeof(c->name), "w%u", q->next_name++);
+	if ((*rc = pg_check(q, PQprepare(q->conn, c->name, sql, 0, NULL), NULL, what)))
+		return NULL;
+	c->sql = xstrdup(sql);
+	q->ncache++;
+	return c->name;
+}
+
+/* Transaction control and settings: never prepared (ROLLBACK must work in
+ * an aborted transaction, where nothing new can be prepared). */
+static int pg_direct(struct pg_store *q, const char *sql, PGresult **res, const char *what)
+{
+	return pg_check(q, PQexecParams(q->conn, sql, 0, NULL, NULL, NULL, NULL, 0), res, what);
+}
+
 int pg_query(struct pg_store *q, const char *sql, const struct pg_params *p, PGresult **res,
 	     const char *what)
 {
-	PGresult *r = PQexecParams(q->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL, NULL, NULL, 0);
+	int rc;
+	int n = p ? p->n : 0;
+	const char *const *v = p ? p->v : NULL;
+	const char *name = prepared(q, sql, &rc, what);
+	if (rc)
+		return rc;
+	PGresult *r = name ? PQexecPrepared(q->conn, name, n, v, NULL, NULL, 0)
+			   : PQexecParams(q->conn, sql, n, NULL, v, NULL, NULL, 0);
 	return pg_check(q, r, res, what);
 }
 
@@ -149,10 +196,16 @@ int pg_command(struct pg_store *q, const char *sql, const struct pg_params *p,
 int pg_stream(struct pg_store *q, const char *sql, const struct pg_params *p,
 	      int (*row)(struct pg_store *q, PGresult *r, void *ctx), void *ctx, const char *what)
 {
-	if (!PQsendQueryParams(q->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL, NULL, NULL, 0))
+	int rc;
+	int n = p ? p->n : 0;
+	const char *const *v = p ? p->v : NULL;
+	const char *name = prepared(q, sql, &rc, what);
+	if (rc)
+		return rc;
+	if (!(name ? PQsendQueryPrepared(q->conn, name, n, v, NULL, NULL, 0)
+		   : PQsendQueryParams(q->conn, sql, n, NULL, v, NULL, NULL, 0)))
 		return pg_check(q, NULL, NULL, what);
 	PQsetSingleRowMode(q->conn);
-	int rc = 0;
 	PGresult *r;
 	/* Drain every result even after a stop: the connection must be idle
 	 * before the next query. */
@@ -176,6 +229,7 @@ int pg_stream(struct pg_store *q, const char *sql, const struct pg_params *p,
 static void pg_close(struct store *s)
 {
 	struct pg_store *q = pg_downcast(s);
+	forget_prepared(q);
 	PQfinish(q->conn);
 	free(q);
 }
@@ -204,16 +258,16 @@ static int pg_open(const char *url, struct store **out)
 
 static int pg_tx_begin(struct store *s, enum store_tx_mode mode)
 {
-	return pg_command(pg_downcast(s), mode == STORE_TX_WRITE
-			  ? "BEGIN ISOLATION LEVEL READ COMMITTED, READ WRITE"
-			  : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", NULL, NULL, "begin");
+	return pg_direct(pg_downcast(s), mode == STORE_TX_WRITE
+			 ? "BEGIN ISOLATION LEVEL READ COMMITTED, READ WRITE"
+			 : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", NULL, "begin");
 }
 
 static int pg_tx_commit(struct store *s)
 {
 	struct pg_store *q = pg_downcast(s);
 	PGresult *r;
-	int rc = pg_query(q, "COMMIT", NULL, &r, "commit");
+	int rc = pg_direct(q, "COMMIT", &r, "commit");
 	if (rc)
 		return rc;
 	/* COMMIT of an aborted transaction "succeeds" as ROLLBACK. */
@@ -225,7 +279,7 @@ static int pg_tx_commit(struct store *s)
 
 static void pg_tx_rollback(struct store *s)
 {
-	if (pg_command(pg_downcast(s), "ROLLBACK", NULL, NULL, "rollback"))
+	if (pg_direct(pg_downcast(s), "ROLLBACK", NULL, "rollback"))
 		log_error("store: %s", s->err);
 }
 

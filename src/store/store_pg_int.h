@@ -1,6 +1,8 @@
 /* Private to the PostgreSQL backend (store_pg*.c): the connection struct,
  * parameter lists and query helpers. Every query goes through
- * PQexecParams / PQsendQueryParams with text parameters; every PGresult is
+ * a prepared statement (PQprepare once per connection, then
+ * PQexecPrepared / PQsendQueryPrepared) or PQexecParams, always with bound
+ * text parameters; every PGresult is
  * cleared on every path inside these helpers or by the caller that asked
  * for it. */
 #ifndef WASDAL_STORE_STORE_PG_INT_H
@@ -9,9 +11,20 @@
 #include <libpq-fe.h>
 #include "store/store_int.h"
 
+#define PG_CACHE_MAX 96
+
+/* A statement prepared on this connection, named "w<n>". */
+struct pg_prepared {
+	char *sql;
+	char name[16];
+};
+
 struct pg_store {
 	struct store base; /* first: struct store * <-> struct pg_store * */
 	PGconn *conn;
+	struct pg_prepared cache[PG_CACHE_MAX];
+	int ncache;
+	unsigned next_name;
 };
 
 struct pg_store *pg_downcast(struct store *s);

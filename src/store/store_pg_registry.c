@@ -130,17 +130,17 @@ int pg_instansi_put(struct store *s, struct instansi *in)
 	return 0;
 }
 
-struct list_ctx {
-	void *cb;
+struct instansi_walk {
+	store_instansi_cb cb;
 	void *ctx;
 };
 
 static int instansi_row(struct pg_store *q, PGresult *r, void *arg)
 {
-	struct list_ctx *l = arg;
+	struct instansi_walk *l = arg;
 	struct instansi row;
 	int rc = read_instansi(q, r, 0, &row);
-	if (!rc && (rc = ((store_instansi_cb)l->cb)(l->ctx, &row)))
+	if (!rc && (rc = l->cb(l->ctx, &row)))
 		q->base.stopped = 1;
 	return rc;
 }
@@ -149,7 +149,7 @@ int pg_instansi_list(struct store *s, const char *lo, const char *hi, store_inst
 		     void *ctx)
 {
 	struct pg_params p = { 0 };
-	struct list_ctx l = { (void *)cb, ctx };
+	struct instansi_walk l = { cb, ctx };
 	pp_text(&p, lo);
 	pp_text(&p, hi);
 	return pg_stream(pg_downcast(s), "SELECT " INSTANSI_COLS " FROM instansi"
@@ -223,12 +223,17 @@ int pg_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 			" WHERE instansi_id = $1 AND kode = $2", &p, out);
 }
 
+struct unit_walk {
+	store_unit_cb cb;
+	void *ctx;
+};
+
 static int unit_row(struct pg_store *q, PGresult *r, void *arg)
 {
-	struct list_ctx *l = arg;
+	struct unit_walk *l = arg;
 	struct unit_kerja row;
 	int rc = read_unit(q, r, 0, &row);
-	if (!rc && (rc = ((store_unit_cb)l->cb)(l->ctx, &row)))
+	if (!rc && (rc = l->cb(l->ctx, &row)))
 		q->base.stopped = 1;
 	return rc;
 }
@@ -236,7 +241,7 @@ static int unit_row(struct pg_store *q, PGresult *r, void *arg)
 int pg_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx)
 {
 	struct pg_params p = { 0 };
-	struct list_ctx l = { (void *)cb, ctx };
+	struct unit_walk l = { cb, ctx };
 	pp_int(&p, instansi_id);
 	return pg_stream(pg_downcast(s), "SELECT " UNIT_COLS " FROM unit_kerja"
 			 " WHERE instansi_id = $1 ORDER BY kode", &p, unit_row, &l, "unit list");
@@ -413,12 +418,17 @@ static int pegawai_query(struct pg_store *q, const struct pegawai_filter *f, con
 	return 0;
 }
 
+struct pegawai_walk {
+	store_pegawai_cb cb;
+	void *ctx;
+};
+
 static int pegawai_row(struct pg_store *q, PGresult *r, void *arg)
 {
-	struct list_ctx *l = arg;
+	struct pegawai_walk *l = arg;
 	struct pegawai row;
 	int rc = read_pegawai(q, r, 0, &row);
-	if (!rc && (rc = ((store_pegawai_cb)l->cb)(l->ctx, &row)))
+	if (!rc && (rc = l->cb(l->ctx, &row)))
 		q->base.stopped = 1;
 	return rc;
 }
@@ -428,7 +438,7 @@ int pg_pegawai_list(struct store *s, const struct pegawai_filter *f, const char 
 {
 	struct pg_store *q = pg_downcast(s);
 	struct pg_params p = { 0 };
-	struct list_ctx l = { (void *)cb, ctx };
+	struct pegawai_walk l = { cb, ctx };
 	struct buf sql;
 	buf_init(&sql, 4096);
 	int rc = pegawai_query(q, f, lo, hi, q_like, 0, &sql, &p);

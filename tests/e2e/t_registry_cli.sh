@@ -122,11 +122,13 @@ check_contains "…with the blokir reason" "$out" "Dalam pemeriksaan dugaan pela
 # kill -9 in the middle of a big import: all or nothing, chain intact
 python3 "$here/gen_pegawai.py" 150000 3374 SETDA >"$T_DIR/big.csv"
 before=$(count)
-W import pegawai "$T_DIR/big.csv" >/dev/null 2>&1 &
-pid=$!
+"$WASDAL_BIN" import pegawai "$T_DIR/big.csv" --db "$DB" >/dev/null 2>&1 &
+pid=$!  # the wasdal process itself, not a subshell
 sleep 2
+kill -0 $pid 2>/dev/null; alive=$?
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
+if [ $alive = 0 ]; then echo "# killed the import while it ran"; else echo "# the import finished before the kill"; fi
 after=$(count)
 if [ "$after" = "$before" ] || [ "$after" = $((before + 150000)) ]; then ok 0 "kill -9 mid-import: count $after is before or full"; else ok 1 "kill -9 mid-import: count $after is before or full"; fi
 W audit verify >/dev/null; check_eq "audit chain intact after kill -9" $? 0

@@ -18,6 +18,9 @@ out=$(WASDAL_DB="sqlite:$db" W migrate); check_contains "WASDAL_DB is used" "$ou
 W migrate --db >/dev/null 2>&1; check_eq "--db without a value is bad usage" $? 2
 W migrate --db "mysql://x" >/dev/null 2>&1; check_eq "unknown URL scheme is bad usage" $? 2
 
+out=$(W audit verify --db "sqlite:$T_DIR/missing.db" 2>&1); check_eq "verify on a missing file exits 2" $? 2
+check "... and does not create it" test ! -e "$T_DIR/missing.db"
+sqlite3 "$T_DIR/fresh.db" "PRAGMA user_version = 0"
 out=$(W audit verify --db "sqlite:$T_DIR/fresh.db" 2>&1); check_eq "verify on an unmigrated db exits 2" $? 2
 check_contains "... and says to migrate" "$out" "wasdal migrate"
 W audit --db "sqlite:$db" >/dev/null 2>&1; check_eq "audit without verify is bad usage" $? 2
@@ -77,6 +80,24 @@ check_eq "appended forged record: exit 1" $? 1
 check_contains "appended forged record: names record 11" "$out" "record #11:"
 out=$(cp "$base" "$T_DIR/id.db"; sqlite3 "$T_DIR/id.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET diff = 'x' WHERE seq = 2"; "$WASDAL_BIN" audit verify --db "sqlite:$T_DIR/id.db" 2>&1)
 check_contains "Indonesian by default" "$out" "RUSAK pada catatan #2"
+# A published head catches what the chain alone cannot: records cut from
+# the end, or a whole chain rewritten with fresh hashes.
+out=$(WASDAL_LANG=en W audit verify --db "sqlite:$base" --expect "10:$head"); check_eq "--expect the published head: exit 0" $? 0
+check_contains "--expect: says it matches" "$out" "record #10 matches"
+h5=$(sqlite3 "$base" "SELECT hash FROM audit_log WHERE seq = 5")
+W audit verify --db "sqlite:$base" --expect="5:$h5" >/dev/null; check_eq "--expect an older published record: exit 0" $? 0
+out=$(tamper truncate "DELETE FROM audit_log WHERE seq >= 9")
+check_eq "truncated tail alone still verifies" $? 0
+out=$(WASDAL_LANG=en W audit verify --db "sqlite:$T_DIR/truncate.db" --expect "10:$head" 2>&1)
+check_eq "truncated tail with --expect: exit 1" $? 1
+check_contains "truncated tail: says records were removed" "$out" "only 8 records"
+"$fixture" --fixture "sqlite:$T_DIR/rewritten.db" 10 >/dev/null
+out=$(WASDAL_LANG=en W audit verify --db "sqlite:$T_DIR/rewritten.db" --expect "10:$head" 2>&1)
+check_eq "rewritten chain with --expect: exit 1" $? 1
+check_contains "rewritten chain: says history was rewritten" "$out" "rewritten"
+W audit verify --db "sqlite:$base" --expect "10:abc" >/dev/null 2>&1; check_eq "--expect with a bad hash is bad usage" $? 2
+W audit verify --db "sqlite:$base" --bogus >/dev/null 2>&1; check_eq "unknown option is bad usage" $? 2
+
 out=$(sqlite3 "$base" "UPDATE audit_log SET diff = 'x' WHERE seq = 2" 2>&1)
 check_contains "the triggers refuse an ordinary edit" "$out" "append-only"
 

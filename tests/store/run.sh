@@ -25,4 +25,62 @@ if ! pg_start "$tmp"; then
 fi
 pg_createdb wasdal && pg_createdb wasdal_empty || { echo "not ok - create databases"; exit 1; }
 STORE_URL="${PG_URL}wasdal" STORE_URL_EMPTY="${PG_URL}wasdal_empty" "$suite" || rc=1
+
+# The database commands and the audit chain on PostgreSQL, as
+# tests/e2e/t_store_cli.sh does on SQLite: tampering through psql (with the
+# append-only triggers disabled, as a superuser could) must be caught.
+echo "# postgresql: migrate, audit verify, tampering"
+wasdal=${WASDAL_BIN:-$BUILD/wasdal}
+fixture="$BUILD/tests/unit/test_audit"
+n=0
+tap() { # status, description
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then echo "ok - pg cli $n: $2"; else echo "not ok - pg cli $n: $2"; rc=1; fi
+}
+expect() { # want-exit description command...
+	local want=$1 d=$2; shift 2
+	out=$("$@" 2>&1); local got=$?
+	[ "$got" = "$want" ]; tap $? "$d (exit $got)"
+	[ "$got" = "$want" ] || echo "# $out"
+}
+contains() { # description needle
+	case "$out" in *"$2"*) tap 0 "$1" ;; *) tap 1 "$1"; echo "# $out" ;; esac
+}
+url="${PG_URL}wasdal_audit"
+pg_createdb wasdal_audit
+expect 0 "migrate" "$wasdal" migrate --db "$url"
+contains "migrate prints from -> to" "0 -> 1"
+expect 0 "second migrate" "$wasdal" migrate --db "$url"
+contains "second migrate is a no-op" "(versi 1)"
+expect 0 "fixture appends 12 audited writes" "$fixture" --fixture "$url" 12
+expect 0 "intact chain verifies" env WASDAL_LANG=en "$wasdal" audit verify --db "$url"
+contains "verify counts 12 records" "12 records"
+expect 2 "backup on PostgreSQL points to pg_dump" "$wasdal" backup --db "$url" "$tmp/x.bak"
+contains "backup message names pg_dump" "pg_dump"
+
+tamper() { # name, sql, want-record
+	pg_psql postgres -c "CREATE DATABASE $1 TEMPLATE wasdal_audit" &&
+		pg_psql "$1" -c "ALTER TABLE audit_log DISABLE TRIGGER USER" -c "$2"
+	expect 1 "$1: verify fails" env WASDAL_LANG=en "$wasdal" audit verify --db "${PG_URL}$1"
+	contains "$1: names record $3" "record #$3:"
+}
+tamper t_edit "UPDATE audit_log SET diff = '{}' WHERE seq = 4" 4
+tamper t_delete "DELETE FROM audit_log WHERE seq = 5" 6
+tamper t_swap "UPDATE audit_log SET seq = 1003 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 1003" 3
+tamper t_insert "UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 6; UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1006; INSERT INTO audit_log SELECT 6, ts_ms, actor_id, actor, action, object_type, object_id, '{}', hash, hash FROM audit_log WHERE seq = 5" 6
+out=$(pg_psql wasdal_audit -c "UPDATE audit_log SET diff = 'x' WHERE seq = 2" 2>&1)
+contains "the triggers refuse an ordinary edit" "append-only"
+
+# Writers on two connections killed with SIGKILL: the server rolls back
+# their open transactions and the chain stays whole.
+{
+	for round in 1 2 3; do
+		"$fixture" --loop "$url" & p1=$!
+		"$fixture" --loop "$url" & p2=$!
+		sleep "0.$((RANDOM % 5 + 3))"
+		kill -9 "$p1" "$p2"
+		wait "$p1" "$p2"
+	done
+} 2>/dev/null
+expect 0 "chain verifies after kill -9 of concurrent writers" "$wasdal" audit verify --db "$url"
 exit $rc

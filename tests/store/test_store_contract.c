@@ -995,6 +995,35 @@ static void audit_concurrent_writers(void **state)
 	assert_int_eq(vr.count, after);
 }
 
+/* A writer blocked by another connection's write lock gets APP_EBUSY after
+ * the backend's wait (SQLite busy_timeout, PostgreSQL lock_timeout: 5 s),
+ * not a hang and not a half-done write. */
+static void blocked_writer_is_busy(void **state)
+{
+	(void)state;
+	if (!strcmp(url, "sqlite::memory:"))
+		skip();
+	struct store *b;
+	int64_t seq;
+	char h[65];
+	assert_int_eq(store_open(url, &b), 0);
+	BEGIN_W();
+	assert_int_eq(store_audit_head(S, &seq, h), 0); /* holds the chain lock */
+	int rc = store_tx_begin(b, STORE_TX_WRITE);
+	if (rc == 0) {
+		/* PostgreSQL: the transaction starts, the lock wait times out */
+		rc = store_audit_head(b, &seq, h);
+		store_tx_rollback(b);
+	}
+	assert_int_eq(rc, APP_EBUSY);
+	store_tx_rollback(S);
+	/* once released, the other writer gets through */
+	assert_int_eq(store_tx_begin(b, STORE_TX_WRITE), 0);
+	assert_int_eq(store_audit_head(b, &seq, h), 0);
+	assert_int_eq(store_tx_commit(b), 0);
+	store_close(b);
+}
+
 /* ---- backup ---- */
 
 static void backup_sqlite_only(void **state)
@@ -1048,6 +1077,7 @@ int main(void)
 		cmocka_unit_test(rate_limits),
 		cmocka_unit_test(audit_head_insert_list),
 		cmocka_unit_test(audit_concurrent_writers),
+		cmocka_unit_test(blocked_writer_is_busy),
 		cmocka_unit_test(backup_sqlite_only),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);

@@ -15,7 +15,10 @@ static int setup(void **state)
 	(void)state;
 	int from, to;
 	struct seed_stats st;
-	if (store_open("sqlite::memory:", &S) || store_migrate(S, &from, &to) || seed_demo(S, &st))
+	/* WASDAL_TEST_DB runs the same cases on another (empty) database,
+	 * e.g. PostgreSQL from tests/e2e/t_accounts_pg.sh */
+	const char *url = getenv("WASDAL_TEST_DB");
+	if (store_open(url && *url ? url : "sqlite::memory:", &S) || store_migrate(S, &from, &to) || seed_demo(S, &st))
 		return -1;
 	return 0;
 }
