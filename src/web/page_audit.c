@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "app/audit.h"
 #include "app/audit_view.h"
+#include "web/diff_view.h"
 #include "web/page.h"
 #include <time.h>
 
@@ -46,9 +47,9 @@ static int row_cb(void *ctx, const struct audit_rec *r)
 		html_raw(h, " ");
 		html_text(h, r->object_id);
 	}
-	html_raw(h, "</td><td><code class=\"diff\">");
-	html_text(h, r->diff ? r->diff : "");
-	html_raw(h, "</code></td><td>");
+	html_raw(h, "</td><td>");
+	diff_view(h, r->diff);
+	html_raw(h, "</td><td>");
 	short_hash(h, r->prev_hash);
 	html_raw(h, "</td><td>");
 	short_hash(h, r->hash);

@@ -8,6 +8,7 @@
 #include "core/xalloc.h"
 #include "app/audit_view.h"
 #include "app/registry.h"
+#include "web/diff_view.h"
 #include "web/page.h"
 #include <time.h>
 #include <fcntl.h>
@@ -416,9 +417,9 @@ static int hist_cb(void *ctx, const struct audit_rec *r)
 	html_text(h, r->actor);
 	html_raw(h, "</td><td>");
 	html_text(h, r->action);
-	html_raw(h, "</td><td><code class=\"diff\">");
-	html_text(h, r->diff ? r->diff : "");
-	html_raw(h, "</code></td></tr>");
+	html_raw(h, "</td><td>");
+	diff_view(h, r->diff);
+	html_raw(h, "</td></tr>");
 	hs->n++;
 	return 0;
 }

@@ -66,6 +66,16 @@ check_eq "static js is served" "$(status /dev/null /static/wasdal.js)" 200
 check_eq "no path traversal in /static" "$(status /dev/null /static/..%2fMakefile)" 404
 check_eq "missing static file is 404" "$(status /dev/null /static/nope.css)" 404
 
+# HEAD is answered by GET routes, without a body.
+h=$(curl -s -I "$BASE/login")
+check_contains "HEAD /login is 200" "$h" "200 OK"
+check_not_contains "HEAD has no body" "$h" "<html"
+long=$(head -c 2000 /dev/zero | tr '\0' 'a')
+check_eq "an over-long path is 414" "$(status /dev/null "/$long")" 414
+check_eq "a NUL in the path is 400" "$(status /dev/null '/login%00x')" 400
+check_eq "a malformed multipart body is 400 or 403, never 5xx" \
+	"$(status /dev/null /login -H 'Content-Type: multipart/form-data; boundary=zz' --data-binary 'garbage' | sed 's/^4[0-9][0-9]$/4xx/')" 4xx
+
 # Language: Bahasa Indonesia by default, ?lang=en switches and remembers.
 check_contains "login page in Bahasa Indonesia" "$(curl -s "$BASE/login")" "<html lang=\"id\">"
 h=$(curl -s -D - -c "$T_DIR/lang.jar" "$BASE/login?lang=en")

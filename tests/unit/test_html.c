@@ -1,5 +1,6 @@
 /* The HTML writer escapes every runtime string. */
 #include "core/compat.h"
+#include "web/diff_view.h"
 #include "web/html.h"
 #include "test_helpers.h"
 
@@ -73,6 +74,30 @@ static void limit_is_sticky(void **state)
 	buf_release(&b);
 }
 
+static void diffs(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	struct html h;
+	html_init(&h, &b);
+	diff_view(&h, "{\"nama\":[\"A <b>\",\"B \\u00e9\\\"\"],\"unit_id\":[null,7],\"x\":[true,null]}");
+	assert_str_eq(b.ptr, "<ul class=\"diff\"><li><span class=\"field\">nama</span>: <del>A &lt;b&gt;</del> \u2192 "
+			     "<ins>B \xc3\xa9&quot;</ins></li><li><span class=\"field\">unit_id</span>: <ins>7</ins></li>"
+			     "<li><span class=\"field\">x</span>: <del>true</del> \u2192 <em>\u2014</em></li></ul>");
+	buf_reset(&b);
+	diff_view(&h, "{\"a\":[1,2]} trailing<script>");
+	assert_str_eq(b.ptr, "<code class=\"diff\">{&quot;a&quot;:[1,2]} trailing&lt;script&gt;</code>");
+	buf_reset(&b);
+	diff_view(&h, "{\"a\":[\"\\ud800\",1]}");
+	assert_true(strncmp(b.ptr, "<code", 5) == 0);
+	buf_reset(&b);
+	diff_view(&h, NULL);
+	diff_view(&h, "{}");
+	assert_str_eq(b.ptr, "<ul class=\"diff\"></ul>");
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -80,6 +105,7 @@ int main(void)
 		cmocka_unit_test(text_with_nul_and_numbers),
 		cmocka_unit_test(urls),
 		cmocka_unit_test(limit_is_sticky),
+		cmocka_unit_test(diffs),
 	};
 	return RUN_TESTS("html", tests);
 }
