@@ -6,7 +6,9 @@
 # the OpenAPI contract on the live responses.
 . "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-DB="sqlite:$T_DIR/api.db"
+# WASDAL_API_DB selects another backend (t_api_pg.sh passes a PostgreSQL URL).
+DB=${WASDAL_API_DB:-"sqlite:$T_DIR/api.db"}
+case "$DB" in postgres*) BACKEND=postgresql ;; *) BACKEND=sqlite ;; esac
 export WASDAL_DB="$DB"
 W() { "$WASDAL_BIN" "$@"; }
 
@@ -71,7 +73,7 @@ json_post() { # TEMPLATE METHOD PATH TOKEN BODY [curl args]
 
 api /api/v1/health GET /api/v1/health ""
 check_eq "health is public and ok" "$STATUS" 200
-check_eq "health names the backend" "$(js 'd["backend"]')" sqlite
+check_eq "health names the backend" "$(js 'd["backend"]')" "$BACKEND"
 
 # ---- two kab/kota and a BKPSDM account in each ----
 api /api/v1/instansi GET /api/v1/instansi "$T_ADMIN"
