@@ -5,6 +5,8 @@
 #include "app/seed.h"
 #include "core/err.h"
 #include "core/limits.h"
+#include "crypto/token.h"
+#include <time.h>
 #include "store/store.h"
 #include "test_helpers.h"
 
@@ -187,6 +189,62 @@ static void account_admin_rules(void **state)
 	assert_int_eq(auth_password_check("ééééééééé"), M_AUTH_PASSWORD_SHORT);
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A session row with a known token, created and expiring as given. */
+static void plant(const char *tok, int64_t created, int64_t expires)
+{
+	struct user u;
+	assert_int_eq(store_user_get_by_username(S, "bkn", &u), 0);
+	struct session se;
+	memset(&se, 0, sizeof(se));
+	token_hash_hex(tok, se.token_hash);
+	se.user_id = u.id;
+	snprintf(se.csrf, sizeof(se.csrf), "%s", tok);
+	snprintf(se.lang, sizeof(se.lang), "id");
+	se.created_ms = created;
+	se.expires_ms = expires;
+	assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0);
+	assert_int_eq(store_session_insert(S, &se), 0);
+	assert_int_eq(store_tx_commit(S), 0);
+}
+
+static void session_expiry(void **state)
+{
+	(void)state;
+	int64_t now = now_ms(), min = 60000;
+	char idle[65], old[65], fresh[65];
+	token_random_hex(idle);
+	token_random_hex(old);
+	token_random_hex(fresh);
+	struct principal p;
+	struct session se;
+	/* idle too long */
+	plant(idle, now - 40 * min, now - 1);
+	assert_int_eq(auth_session(S, idle, &p, NULL), APP_EAUTH);
+	char h[65];
+	token_hash_hex(idle, h);
+	assert_int_eq(store_session_get(S, h, &se), APP_ENOTFOUND); /* and deleted */
+	/* past the absolute limit even though recently used */
+	plant(old, now - (LIMIT_SESSION_ABSOLUTE_MIN + 1) * min, now + 10 * min);
+	assert_int_eq(auth_session(S, old, &p, NULL), APP_EAUTH);
+	/* in use: the idle expiry slides forward, never past the absolute end */
+	plant(fresh, now - 10 * min, now + 5 * min);
+	assert_int_eq(auth_session(S, fresh, &p, &se), 0);
+	assert_true(se.expires_ms >= now + (LIMIT_SESSION_IDLE_MIN - 1) * min);
+	assert_true(se.expires_ms <= now - 10 * min + LIMIT_SESSION_ABSOLUTE_MIN * min);
+	token_hash_hex(fresh, h);
+	struct session stored;
+	assert_int_eq(store_session_get(S, h, &stored), 0);
+	assert_int_eq(stored.expires_ms, se.expires_ms);
+	assert_int_eq(stored.created_ms, now - 10 * min);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +254,7 @@ int main(void)
 		cmocka_unit_test(rate_limit_per_client),
 		cmocka_unit_test(disabled_user_is_out),
 		cmocka_unit_test(account_admin_rules),
+		cmocka_unit_test(session_expiry),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("auth", tests, setup, teardown);
