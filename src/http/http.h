@@ -8,14 +8,14 @@
  *  2. Limits: Content-Length above the route's body limit -> 413 before the
  *     body is read, and again while reading; a body with a content type the
  *     route does not accept -> 415.
- *  3. The body (urlencoded or multipart form) and the query string are
+ *  3. Authentication, still before any body is read: the session cookie
+ *     (or "Authorization: Bearer" on ROUTE_JSON routes) is resolved to
+ *     req->principal through app/auth. ROUTE_AUTH_REQUIRED without a
+ *     principal -> web: 303 to /login, JSON: 401.
+ *  4. The body (urlencoded or multipart form) and the query string are
  *     parsed; any parameter the route does not declare, or that fails its
  *     validator, -> 400 with a bilingual message. Handlers therefore only
  *     ever see declared, validated parameters.
- *  4. Authentication: the session cookie (or "Authorization: Bearer" on
- *     ROUTE_JSON routes) is resolved to req->principal through app/auth.
- *     ROUTE_AUTH_REQUIRED without a principal -> web: 303 to /login,
- *     JSON: 401.
  *  5. ROUTE_CSRF_CHECK on a POST/PUT/PATCH/DELETE authenticated by the
  *     session cookie: the form field "csrf" (or header X-CSRF-Token) must
  *     equal the session's token (constant time) -> else 403. Requests

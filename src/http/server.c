@@ -81,6 +81,7 @@ struct conn_ctx {
 	int too_big;
 	uint64_t discarded;
 	struct timespec start;
+	char session_lang[3];   /* the session's language, applied last */
 };
 
 static int g_secure;
@@ -498,11 +499,7 @@ static void authenticate(struct conn_ctx *c)
 	if (auth_session(req->store, tok, &req->principal, &se) == 0) {
 		req->authenticated = 1;
 		snprintf(req->csrf, sizeof(req->csrf), "%s", se.csrf);
-		/* The session's language only when neither ?lang= nor the cookie
-		 * chose one. */
-		const char *lq = http_query(req, "lang");
-		if (!http_cookie(req, HTTP_LANG_COOKIE) && !(lq && v_lang(lq, strlen(lq))) && se.lang[0])
-			req->lang = lang_parse(se.lang);
+		snprintf(c->session_lang, sizeof(c->session_lang), "%s", se.lang);
 	} else {
 		memset(&req->principal, 0, sizeof(req->principal));
 	}
@@ -524,9 +521,12 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, struct conn_ctx *c)
 			return fail(conn, c, 400,
 				    bilingual(c, rc == APP_ETOOBIG ? M_HTTP_TOO_MANY_PARAMS : M_HTTP_BAD_ENCODING, ""));
 	}
+	/* Language: ?lang=, else the cookie (set in PH_NEW), else the session's. */
 	const char *lq = http_query(req, "lang");
 	if (lq && v_lang(lq, strlen(lq)))
 		req->lang = lang_parse(lq);
+	else if (!http_cookie(req, HTTP_LANG_COOKIE) && c->session_lang[0])
+		req->lang = lang_parse(c->session_lang);
 
 	const char *why = check_params(c, req->query, req->n_query, PARAM_QUERY);
 	if (why)
@@ -542,18 +542,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, struct conn_ctx *c)
 		return fail(conn, c, 400, why);
 
 	req->store = pool_get();
-	authenticate(c);
 	enum MHD_Result ret;
 	const struct route *rt = req->route;
-	if ((rt->flags & ROUTE_AUTH_REQUIRED) && !req->authenticated) {
-		if (rt->flags & ROUTE_JSON) {
-			ret = fail(conn, c, 401, NULL);
-		} else {
-			http_redirect(req, &c->resp, "/login");
-			ret = send_resp(conn, c);
-		}
-		goto out;
-	}
 	if ((rt->flags & ROUTE_CSRF_CHECK) && (req->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) &&
 	    !req->via_token) {
 		int good;
@@ -659,6 +649,18 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 			return fail(conn, c, 413, NULL);
 		if (has_body && !type_allowed(req->route, req->content_type))
 			return fail(conn, c, 415, NULL);
+		/* Authenticate before reading any body: an anonymous client
+		 * never gets to upload to a route that needs a login. */
+		req->store = pool_get();
+		authenticate(c);
+		pool_put(req->store);
+		req->store = NULL;
+		if ((req->route->flags & ROUTE_AUTH_REQUIRED) && !req->authenticated) {
+			if (req->route->flags & ROUTE_JSON)
+				return fail(conn, c, 401, NULL);
+			http_redirect(req, &c->resp, "/login");
+			return send_resp(conn, c);
+		}
 		return MHD_YES;
 	}
 	/* PH_BODY */
@@ -764,6 +766,16 @@ int server_run(const struct server_opts *o)
 	for (int i = 0; i < threads; i++) {
 		struct store *s = NULL;
 		int rc = store_open(o->db_url, &s);
+		if (rc == APP_ESCHEMA || rc == APP_ENOTFOUND) {
+			/* A missing or foreign database: the fix is the same. */
+			fprintf(stderr, "wasdal: ");
+			fprintf(stderr, msgc(M_SERVE_SCHEMA), o->db_url);
+			fputc('\n', stderr);
+			if (s)
+				store_close(s);
+			pool_close();
+			return 2;
+		}
 		if (rc) {
 			fprintf(stderr, "wasdal: ");
 			fprintf(stderr, msgc(M_SERVE_DB_OPEN), o->db_url,

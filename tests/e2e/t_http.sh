@@ -17,6 +17,16 @@ out=$("$WASDAL_BIN" serve --threads 0 2>&1); check_eq "--threads 0 is bad usage"
 out=$("$WASDAL_BIN" serve --listen nonsense --db "$DB" 2>&1); check_eq "bad --listen is bad usage" $? 2
 
 "$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
+
+# A port already taken: exit 3 with a message naming the address.
+bp=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$bp)); s.listen(); print('up', flush=True); time.sleep(20)" >"$T_DIR/blocker" &
+BLOCKER=$!
+for _ in $(seq 1 50); do grep -q up "$T_DIR/blocker" && break; sleep 0.1; done
+out=$(timeout 10 "$WASDAL_BIN" serve --listen "127.0.0.1:$bp" --db "$DB" 2>&1); rc=$?
+kill "$BLOCKER" 2>/dev/null; wait "$BLOCKER" 2>/dev/null
+check_eq "port in use: serve exits 3" "$rc" 3
+check_contains "port in use: the message names the address" "$out" "127.0.0.1:$bp"
 "$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
 check_eq "seed demo" $? 0
 demo_load "$DB" "$T_DIR/seed.out"
@@ -56,6 +66,10 @@ check_eq "oversize form body is 413 (Content-Length)" \
 check_eq "oversize chunked body is 413 (while reading)" \
 	"$(status /dev/null /login -H 'Transfer-Encoding: chunked' --data-binary @"$T_DIR/big")" 413
 check_eq "a body on GET is 413" "$(status /dev/null /login -X GET -H 'Content-Type: application/x-www-form-urlencoded' -d 'a=1')" 413
+
+check_eq "an anonymous upload is turned away before the body (303)" \
+	"$(status /dev/null /impor -F "berkas=@$T_DIR/big;type=text/csv")" 303
+check_eq "an anonymous JSON-less POST to a login-only page is 303" "$(status /dev/null /logout -d x=1)" 303
 
 # Static files come from the binary.
 h=$(curl -s -D - -o "$T_DIR/css" "$BASE/static/wasdal.css")
