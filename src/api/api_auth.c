@@ -82,10 +82,9 @@ int api_auth_login(struct http_req *req, struct http_resp *resp)
 		return api_reply_error(req, resp, &e);
 
 	char token[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
-	/* The rate-limit key: http.h exposes no client address, so API logins
-	 * share one bucket (the per-username limit still applies). */
-	rc = auth_login(req->store, b.username, b.password, "api", req->lang, &req->principal, token,
-			csrf);
+	/* The client address is only a rate-limit key (never stored). */
+	rc = auth_login(req->store, b.username, b.password, req->client_key[0] ? req->client_key : "api",
+			req->lang, &req->principal, token, csrf);
 	explicit_bzero(b.password, sizeof(b.password));
 	if (rc) {
 		enum msg_id id = auth_error_msg(rc);
