@@ -222,12 +222,21 @@ int cpns_read_skb(const char *data, size_t len, const struct cpns_rules *r,
 		struct cpns_skb_marks m = { 0 };
 		int bad = 0;
 		long cat = parse_uint(&f[SC_CAT], 1000000), cmax = parse_uint(&f[SC_CAT_MAX], 1000000);
-		if (cat < 0)
-			cpns_errors_add(errs, line, 1, (uint32_t)id, SC_CAT, f[SC_CAT].len ? M_CPNS_E_SCORE_NOT_INT : M_CPNS_E_SCORE_MISSING), bad = 1;
-		if (cmax <= 0)
-			cpns_errors_add(errs, line, 1, (uint32_t)id, SC_CAT_MAX, f[SC_CAT_MAX].len ? M_CPNS_E_SCORE_RANGE : M_CPNS_E_SCORE_MISSING), bad = 1;
-		if (!bad && cat > cmax)
-			cpns_errors_add(errs, line, 1, (uint32_t)id, SC_CAT, M_CPNS_E_SCORE_RANGE), bad = 1;
+		uint32_t aid = (uint32_t)id;
+		if (cat < 0) {
+			cpns_errors_add(errs, line, 1, aid, SC_CAT,
+					f[SC_CAT].len ? M_CPNS_E_SCORE_NOT_INT : M_CPNS_E_SCORE_MISSING);
+			bad = 1;
+		}
+		if (cmax <= 0) {
+			cpns_errors_add(errs, line, 1, aid, SC_CAT_MAX,
+					f[SC_CAT_MAX].len ? M_CPNS_E_SCORE_RANGE : M_CPNS_E_SCORE_MISSING);
+			bad = 1;
+		}
+		if (!bad && cat > cmax) {
+			cpns_errors_add(errs, line, 1, aid, SC_CAT, M_CPNS_E_SCORE_RANGE);
+			bad = 1;
+		}
 		long v[3];
 		const int col[3] = { SC_WAW, SC_TAM, SC_IPK };
 		for (int i = 0; i < 3; i++) {

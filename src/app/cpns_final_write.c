@@ -64,10 +64,13 @@ int cpns_write_final_summary(const char *dir, const struct cpns_rules *r, const 
 	struct cpns_out o;
 	if (cpns_out_open(&o, dir, "final-summary.txt"))
 		return -1;
-	cpns_out_printf(&o, "# %s / %s\n", msg(M_CPNS_FINAL_SUM_TITLE, LANG_ID), msg(M_CPNS_FINAL_SUM_TITLE, LANG_EN));
+	cpns_out_printf(&o, "# %s / %s\n", msg(M_CPNS_FINAL_SUM_TITLE, LANG_ID),
+			msg(M_CPNS_FINAL_SUM_TITLE, LANG_EN));
 	cpns_out_printf(&o, "rules: %s (%s)\n", r->name, r->source);
 	cpns_out_printf(&o, "skb_applicants: %u\n", fin->n);
-	static const unsigned order[] = { CPNS_F_WIN, CPNS_F_OPT_SAME, CPNS_F_OPT_OTHER, CPNS_F_PASS, CPNS_F_ABSENT };
+	static const unsigned order[] = {
+		CPNS_F_WIN, CPNS_F_OPT_SAME, CPNS_F_OPT_OTHER, CPNS_F_PASS, CPNS_F_ABSENT,
+	};
 	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
 		cpns_out_printf(&o, "status %s: %u\n", cpns_final_code(r, order[i]), cnt[order[i]]);
 	cpns_out_printf(&o, "places_empty_before_optimalisasi: %u\n", fin->open_before);

@@ -262,7 +262,7 @@ static void split_parse_matches(void **state)
 		else
 			rc = buf_addf(&b, "%u,32%014u,%u,1990-01-01,H,65,80,166\n", i, i, 1 + i % 2);
 		assert_int_eq(rc, 0);
-		if (i == 150000)
+		if (i == 20000 || i == 150000)
 			assert_int_eq(buf_adds(&b, "\n"), 0); /* a blank line shifts lines */
 	}
 	/* duplicate of row 1's nik near the end */
@@ -273,16 +273,31 @@ static void split_parse_matches(void **state)
 	assert_int_eq(x.p.n, n + 1);
 	for (uint32_t i = 0; i < x.p.n; i++)
 		assert_int_eq(x.p.v[i].id, i + 1);
-	/* rows 7, 50007, 100007, 150007 (after the blank line: +1), dup pair */
+	/* rows 7, 50007, 100007, 150007 (blank lines in both halves move
+	 * the later ones on), and the duplicate pair */
 	EXPECT(&x, 8, PC_TKP, M_CPNS_E_SCORE_RANGE);
-	EXPECT(&x, 50008, PC_TKP, M_CPNS_E_SCORE_RANGE);
-	EXPECT(&x, 100008, PC_TKP, M_CPNS_E_SCORE_RANGE);
-	EXPECT(&x, 150009, PC_TKP, M_CPNS_E_SCORE_RANGE);
+	EXPECT(&x, 50009, PC_TKP, M_CPNS_E_SCORE_RANGE);
+	EXPECT(&x, 100009, PC_TKP, M_CPNS_E_SCORE_RANGE);
+	EXPECT(&x, 150010, PC_TKP, M_CPNS_E_SCORE_RANGE);
 	EXPECT(&x, 2, PC_NIK, M_CPNS_E_DUP_NIK);
-	EXPECT(&x, n + 3, PC_NIK, M_CPNS_E_DUP_NIK);
+	EXPECT(&x, n + 4, PC_NIK, M_CPNS_E_DUP_NIK);
 	assert_int_eq(x.pe.n, 6);
-	assert_int_eq(cpns_row_line(&x.p, 149999), 150001);
-	assert_int_eq(cpns_row_line(&x.p, 150000), 150003);
+	assert_int_eq(cpns_row_line(&x.p, 19999), 20001);
+	assert_int_eq(cpns_row_line(&x.p, 20000), 20003);
+	assert_int_eq(cpns_row_line(&x.p, 149999), 150002);
+	assert_int_eq(cpns_row_line(&x.p, 150000), 150004);
+	/* the same file on one thread (no split when it holds a quote) */
+	struct fx y;
+	char *q = xasprintf("%s\"%u\",32%014u,1,1990-01-01,H,65,80,166\n", b.ptr, n + 2, n + 2);
+	assert_int_eq(fx_load(&y, FORMS, q), 0);
+	assert_int_eq(y.p.n, n + 2);
+	assert_int_eq(y.pe.n, 6);
+	for (size_t i = 0; i < 6; i++)
+		assert_true(!memcmp(&x.pe.v[i], &y.pe.v[i], sizeof(x.pe.v[i])));
+	for (uint32_t i = 0; i < x.p.n; i++)
+		assert_int_eq(cpns_row_line(&x.p, i), cpns_row_line(&y.p, i));
+	free(q);
+	fx_free(&y);
 	fx_free(&x);
 	buf_release(&b);
 }
