@@ -122,4 +122,11 @@ check_contains "with a clear message" "$(cat "$T_DIR/body")" "Terlalu banyak per
 check_eq "the API is limited too" "$(api "{\"applicant_id\":\"$aid\",\"nik\":\"$nik2\"}")" 429
 stop_server
 check_eq "server stops cleanly" "$STOP_RC" 0
+
+# kill -9 in the middle of a publish leaves no half publication.
+"$WASDAL_BIN" cpns publish "$R" --db "$DB" --label "dibunuh" --quiet & pid=$!
+sleep 0.$((RANDOM % 3 + 1))
+kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+check_eq "kill -9 during publish leaves no half publication" \
+	"$(sqlite3 "$T_DIR/w.db" 'select (select sum(row_count) from cpns_publications) - (select count(*) from cpns_results)')" 0
 tap_done
