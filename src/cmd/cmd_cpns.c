@@ -2,6 +2,7 @@
  * engines in app/ (which files, which exit code, what goes to stderr). */
 #include "core/compat.h"
 #include "cmd/cmd.h"
+#include "cmd/cmd_cpns_publish.h"
 #include "app/cpns_data.h"
 #include "app/cpns_final.h"
 #include "app/cpns_final_read.h"
@@ -544,6 +545,8 @@ int cmd_cpns(int argc, char **argv)
 		return cpns_verify_cmd(argc - 1, argv + 1);
 	if (!strcmp(sub, "final"))
 		return cpns_final_cmd(argc - 1, argv + 1);
+	if (!strcmp(sub, "publish"))
+		return cmd_cpns_publish(argc - 1, argv + 1);
 	cmd_error(M_CPNS_UNKNOWN_SUB, sub);
 	return cmd_usage("cpns");
 }

@@ -50,6 +50,11 @@
 #define LIMIT_LOGIN_LOCKOUT_MIN      15        /* lockout length */
 #define LIMIT_LOGIN_LOCKOUT_MIN_HARD 1440
 
+/* ---- CPNS result lookup (app/cpns_result.c) ---- */
+#define LIMIT_CPNS_LOOKUP_WINDOW_MS  60000
+#define LIMIT_CPNS_LOOKUP_PER_CLIENT 10        /* lookups per client key per window */
+#define LIMIT_CPNS_LOOKUP_PER_APPLICANT 10     /* lookups of one applicant_id per window */
+
 /* ---- sessions and tokens (app/auth.c) ---- */
 #define LIMIT_SESSION_IDLE_MIN       30        /* expires after this long unused */
 #define LIMIT_SESSION_IDLE_MIN_HARD  1440

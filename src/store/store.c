@@ -694,3 +694,65 @@ int store_audit_list_object(struct store *s, const char *object_type, const char
 	rc = s->ops->audit_list_object(s, object_type, object_id, limit, cb, ctx);
 	return end_stream(s, rc);
 }
+
+/* ---- CPNS publications ---- */
+
+static int is_hex64(const char *h)
+{
+	size_t i = 0;
+	for (; h[i]; i++)
+		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
+			return 0;
+	return i == 64;
+}
+
+int store_cpns_publication_insert(struct store *s, struct cpns_publication *p)
+{
+	int rc = check_write(s);
+	if (rc)
+		return rc;
+	if (!is_hex64(p->sha_formasi) || !is_hex64(p->sha_peserta) || !is_hex64(p->sha_results) ||
+	    !is_hex64(p->nik_salt) || p->row_count < 0)
+		return store_fail(s, APP_EINVAL, "publication needs three SHA-256s and a salt");
+	if (!p->published_ms)
+		p->published_ms = store_now_ms();
+	return note(s, s->ops->cpns_publication_insert(s, p));
+}
+
+int store_cpns_results_insert(struct store *s, int64_t publication_id,
+			      const struct cpns_result_row *rows, size_t n)
+{
+	int rc = check_write(s);
+	if (rc || n == 0)
+		return rc;
+	return note(s, s->ops->cpns_results_insert(s, publication_id, rows, n));
+}
+
+int store_cpns_formations_insert(struct store *s, int64_t publication_id,
+				 const struct cpns_formation_cut *rows, size_t n)
+{
+	int rc = check_write(s);
+	if (rc || n == 0)
+		return rc;
+	return note(s, s->ops->cpns_formations_insert(s, publication_id, rows, n));
+}
+
+int store_cpns_publication_latest(struct store *s, struct cpns_publication *out)
+{
+	int rc = check_use(s);
+	return rc ? rc : note(s, s->ops->cpns_publication_latest(s, out));
+}
+
+int store_cpns_result_get(struct store *s, int64_t publication_id, int64_t applicant_id,
+			  struct cpns_result_row *out)
+{
+	int rc = check_use(s);
+	return rc ? rc : note(s, s->ops->cpns_result_get(s, publication_id, applicant_id, out));
+}
+
+int store_cpns_formation_get(struct store *s, int64_t publication_id, int64_t formation_id,
+			     struct cpns_formation_cut *out)
+{
+	int rc = check_use(s);
+	return rc ? rc : note(s, s->ops->cpns_formation_get(s, publication_id, formation_id, out));
+}

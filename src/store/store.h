@@ -244,4 +244,47 @@ int store_audit_list(struct store *s, int64_t from_seq, int limit,
 int store_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			    int limit, int (*cb)(void *ctx, const struct audit_rec *), void *ctx);
 
+/* ---- CPNS results published for applicants (wasdal cpns publish) ---- */
+struct cpns_publication {
+	int64_t id;            /* set by the store */
+	int64_t published_ms;  /* 0 means now */
+	char label[128];
+	char sha_formasi[65], sha_peserta[65], sha_results[65]; /* from summary.txt */
+	char nik_salt[65];     /* hex; nik_hash = SHA-256(salt || nik) */
+	int64_t row_count;
+	char actor[64];
+};
+
+struct cpns_result_row {
+	int64_t applicant_id;
+	char nik_hash[65];     /* never the NIK itself */
+	int64_t formation_id;
+	int total;             /* -1 for TH and DIS */
+	int rank;              /* 0 unless passed */
+	char status[4];        /* P/L P TL TH DIS */
+};
+
+struct cpns_formation_cut {
+	int64_t formation_id;
+	int quota;
+	int pl_count;          /* applicants with P/L */
+	int cutoff_total;      /* lowest total among P/L; -1 when none */
+};
+
+/* A publication and its rows are written inside one write transaction:
+ * insert the publication (sets p->id), then the rows in batches of any
+ * size (one prepared statement per batch, no round trip per row on
+ * PostgreSQL), then commit. A crash before the commit leaves nothing. */
+int store_cpns_publication_insert(struct store *s, struct cpns_publication *p);
+int store_cpns_results_insert(struct store *s, int64_t publication_id,
+			      const struct cpns_result_row *rows, size_t n);
+int store_cpns_formations_insert(struct store *s, int64_t publication_id,
+				 const struct cpns_formation_cut *rows, size_t n);
+/* The newest publication (highest id); APP_ENOTFOUND when none. */
+int store_cpns_publication_latest(struct store *s, struct cpns_publication *out);
+int store_cpns_result_get(struct store *s, int64_t publication_id, int64_t applicant_id,
+			  struct cpns_result_row *out);
+int store_cpns_formation_get(struct store *s, int64_t publication_id, int64_t formation_id,
+			     struct cpns_formation_cut *out);
+
 #endif

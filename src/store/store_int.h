@@ -99,6 +99,17 @@ struct store_ops {
 			  void *ctx);
 	int (*audit_list_object)(struct store *s, const char *object_type, const char *object_id,
 				 int limit, store_audit_cb cb, void *ctx);
+
+	int (*cpns_publication_insert)(struct store *s, struct cpns_publication *p);
+	int (*cpns_results_insert)(struct store *s, int64_t pub, const struct cpns_result_row *rows,
+				   size_t n);
+	int (*cpns_formations_insert)(struct store *s, int64_t pub,
+				      const struct cpns_formation_cut *rows, size_t n);
+	int (*cpns_publication_latest)(struct store *s, struct cpns_publication *out);
+	int (*cpns_result_get)(struct store *s, int64_t pub, int64_t applicant_id,
+			       struct cpns_result_row *out);
+	int (*cpns_formation_get)(struct store *s, int64_t pub, int64_t formation_id,
+				  struct cpns_formation_cut *out);
 };
 
 extern const struct store_ops store_sqlite_ops;

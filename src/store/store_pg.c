@@ -369,4 +369,10 @@ const struct store_ops store_pg_ops = {
 	.audit_insert = pg_audit_insert,
 	.audit_list = pg_audit_list,
 	.audit_list_object = pg_audit_list_object,
+	.cpns_publication_insert = pg_cpns_publication_insert,
+	.cpns_results_insert = pg_cpns_results_insert,
+	.cpns_formations_insert = pg_cpns_formations_insert,
+	.cpns_publication_latest = pg_cpns_publication_latest,
+	.cpns_result_get = pg_cpns_result_get,
+	.cpns_formation_get = pg_cpns_formation_get,
 };

@@ -102,4 +102,15 @@ int pg_audit_list(struct store *s, int64_t from_seq, int limit, store_audit_cb c
 int pg_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			 int limit, store_audit_cb cb, void *ctx);
 
+int pg_cpns_publication_insert(struct store *s, struct cpns_publication *p);
+int pg_cpns_results_insert(struct store *s, int64_t pub, const struct cpns_result_row *rows,
+			     size_t n);
+int pg_cpns_formations_insert(struct store *s, int64_t pub,
+				const struct cpns_formation_cut *rows, size_t n);
+int pg_cpns_publication_latest(struct store *s, struct cpns_publication *out);
+int pg_cpns_result_get(struct store *s, int64_t pub, int64_t applicant_id,
+			 struct cpns_result_row *out);
+int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
+			    struct cpns_formation_cut *out);
+
 #endif

@@ -410,4 +410,10 @@ const struct store_ops store_sqlite_ops = {
 	.audit_insert = sq_audit_insert,
 	.audit_list = sq_audit_list,
 	.audit_list_object = sq_audit_list_object,
+	.cpns_publication_insert = sq_cpns_publication_insert,
+	.cpns_results_insert = sq_cpns_results_insert,
+	.cpns_formations_insert = sq_cpns_formations_insert,
+	.cpns_publication_latest = sq_cpns_publication_latest,
+	.cpns_result_get = sq_cpns_result_get,
+	.cpns_formation_get = sq_cpns_formation_get,
 };

@@ -48,5 +48,7 @@ int page_pegawai_edit_post(struct http_req *req, struct http_resp *resp);
 int page_import_get(struct http_req *req, struct http_resp *resp);
 int page_import_post(struct http_req *req, struct http_resp *resp);
 int page_audit(struct http_req *req, struct http_resp *resp);
+int page_cpns_hasil_get(struct http_req *req, struct http_resp *resp);
+int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 
 #endif

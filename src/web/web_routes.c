@@ -53,6 +53,12 @@ static const struct route_param p_audit[] = {
 	{ NULL },
 };
 
+static const struct route_param p_cpns_hasil[] = {
+	{ "applicant_id", PARAM_FORM, v_line, 32 },
+	{ "nik", PARAM_FORM, v_line, 32 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
@@ -70,6 +76,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/impor", page_import_get, AUTH, NULL, 0 },
 	{ HTTP_POST, "/impor", page_import_post, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK, p_import, 0 },
 	{ HTTP_GET, "/audit", page_audit, AUTH, p_audit, 0 },
+	{ HTTP_GET, "/cpns/hasil", page_cpns_hasil_get, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, NULL, 0 },
+	{ HTTP_POST, "/cpns/hasil", page_cpns_hasil_post, ROUTE_PUBLIC | ROUTE_NO_IP_LOG | POSTFORM, p_cpns_hasil, 4096 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

@@ -29,4 +29,21 @@ BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	node "$here/smoke.mjs"
 rc=$?
 stop_server
+
+# The public CPNS result page on a generated, published round.
+gen=$(git -C "$root" rev-parse --show-toplevel)/../shared/bench/gen_cpns.py
+CPNS="$T_DIR/cpns"
+python3 "$gen" --applicants 500 --formations 30 --out "$CPNS/in" >/dev/null 2>&1 &&
+	"$WASDAL_BIN" cpns rank --formasi "$CPNS/in/formations.csv" --peserta "$CPNS/in/applicants.csv" \
+		--out "$CPNS/r" --quiet &&
+	"$WASDAL_BIN" cpns publish "$CPNS/r" --db "$DB" --label "SKD uji peramban" --quiet ||
+	{ echo "not ok - generate, rank and publish a CPNS round"; exit 1; }
+row=$(awk -F, '$5=="P/L"{print; exit}' "$CPNS/r/results.csv")
+aid=$(echo "$row" | cut -d, -f1)
+start_server "$DB" || { echo "not ok - server starts again"; exit 1; }
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	CPNS_AID="$aid" CPNS_NIK="$(awk -F, -v a="$aid" '$1==a{print $2}' "$CPNS/in/applicants.csv")" \
+	CPNS_STATUS="$(echo "$row" | cut -d, -f5)" CPNS_TOTAL="$(echo "$row" | cut -d, -f3)" \
+	node "$here/cpns_hasil.mjs" || rc=1
+stop_server
 exit $rc

@@ -49,9 +49,9 @@ contains() { # description needle
 url="${PG_URL}wasdal_audit"
 pg_createdb wasdal_audit
 expect 0 "migrate" "$wasdal" migrate --db "$url"
-contains "migrate prints from -> to" "0 -> 1"
+contains "migrate prints from -> to" "0 -> 2"
 expect 0 "second migrate" "$wasdal" migrate --db "$url"
-contains "second migrate is a no-op" "(versi 1)"
+contains "second migrate is a no-op" "(versi 2)"
 expect 0 "fixture appends 12 audited writes" "$fixture" --fixture "$url" 12
 expect 0 "intact chain verifies" env WASDAL_LANG=en "$wasdal" audit verify --db "$url"
 contains "verify counts 12 records" "12 records"
@@ -83,4 +83,30 @@ contains "the triggers refuse an ordinary edit" "append-only"
 	done
 } 2>/dev/null
 expect 0 "chain verifies after kill -9 of concurrent writers" "$wasdal" audit verify --db "$url"
+# wasdal cpns publish on PostgreSQL: a generated round is stored whole, a
+# second round becomes the newest, and a publish killed with SIGKILL
+# leaves no half publication (every stored row belongs to a publication
+# whose row_count it fills exactly).
+echo "# postgresql: cpns publish"
+gen="$(git rev-parse --show-toplevel)/../shared/bench/gen_cpns.py"
+cpns_url="${PG_URL}wasdal_cpns"
+pg_createdb wasdal_cpns
+expect 0 "migrate (cpns)" "$wasdal" migrate --db "$cpns_url"
+python3 "$gen" --applicants 40000 --formations 800 --out "$tmp/cpns" >/dev/null 2>&1 &&
+	"$wasdal" cpns rank --formasi "$tmp/cpns/formations.csv" --peserta "$tmp/cpns/applicants.csv" \
+		--out "$tmp/cpns/r" --quiet
+tap $? "generate and rank a round"
+expect 0 "publish" "$wasdal" cpns publish "$tmp/cpns/r" --db "$cpns_url" --label "pg 1"
+contains "publish counts the rows" "40000"
+rows=$(pg_psql wasdal_cpns -tAc "SELECT count(*) FROM cpns_results")
+[ "$rows" = 40000 ]; tap $? "every row stored ($rows)"
+"$wasdal" cpns publish "$tmp/cpns/r" --db "$cpns_url" --label "pg 2" --quiet & pid=$!
+sleep 0.$((RANDOM % 5 + 2))
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+bad=$(pg_psql wasdal_cpns -tAc "SELECT (SELECT coalesce(sum(row_count), 0) FROM cpns_publications) - (SELECT count(*) FROM cpns_results)")
+[ "$bad" = 0 ]; tap $? "kill -9 during publish leaves no half publication"
+expect 0 "publish a second round" "$wasdal" cpns publish "$tmp/cpns/r" --db "$cpns_url" --label "pg 3"
+latest=$(pg_psql wasdal_cpns -tAc "SELECT label FROM cpns_publications ORDER BY id DESC LIMIT 1")
+[ "$latest" = "pg 3" ]; tap $? "the newest publication is the latest ($latest)"
 exit $rc

@@ -852,6 +852,120 @@ static void rate_limits(void **state)
 	assert_int_eq(store_rate_hit(S, "k", t0, 0, &n), APP_EINVAL);
 }
 
+/* ---- CPNS publications ---- */
+
+static void fill_pub(struct cpns_publication *p, const char *label, char c)
+{
+	memset(p, 0, sizeof(*p));
+	snprintf(p->label, sizeof(p->label), "%s", label);
+	memset(p->sha_formasi, c, 64);
+	memset(p->sha_peserta, 'b', 64);
+	memset(p->sha_results, 'c', 64);
+	memset(p->nik_salt, 'd', 64);
+	snprintf(p->actor, sizeof(p->actor), "cli:test");
+}
+
+static void cpns_publications(void **state)
+{
+	(void)state;
+	struct cpns_publication p, got;
+	struct cpns_result_row r;
+	struct cpns_formation_cut f;
+	int rc = store_cpns_publication_latest(S, &got);
+	assert_int_eq(rc, APP_ENOTFOUND);
+
+	/* writes need a write transaction; a malformed hash is refused */
+	fill_pub(&p, "SKD 2024", 'a');
+	assert_int_eq(store_cpns_publication_insert(S, &p), APP_EINTERNAL);
+	BEGIN_W();
+	p.nik_salt[3] = 'X';
+	assert_int_eq(store_cpns_publication_insert(S, &p), APP_EINVAL);
+	p.nik_salt[3] = 'd';
+	assert_int_eq(store_cpns_publication_insert(S, &p), 0);
+	assert_true(p.id > 0);
+	assert_true(p.published_ms > 0);
+	/* more rows than one PostgreSQL batch, in two calls */
+	enum { N = 12001 };
+	struct cpns_result_row *rows = calloc(N, sizeof(*rows));
+	assert_non_null(rows);
+	static const char *const st[] = { "P/L", "P", "TL", "TH", "DIS" };
+	for (int i = 0; i < N; i++) {
+		rows[i].applicant_id = 1000 + i;
+		snprintf(rows[i].nik_hash, sizeof(rows[i].nik_hash), "%064x", i);
+		rows[i].formation_id = 1 + i % 7;
+		rows[i].total = i % 5 >= 3 ? -1 : 300 + i % 100;
+		rows[i].rank = i % 5 <= 1 ? 1 + i % 50 : 0;
+		snprintf(rows[i].status, sizeof(rows[i].status), "%s", st[i % 5]);
+	}
+	assert_int_eq(store_cpns_results_insert(S, p.id, rows, 7000), 0);
+	assert_int_eq(store_cpns_results_insert(S, p.id, rows + 7000, N - 7000), 0);
+	struct cpns_formation_cut cuts[7];
+	for (int i = 0; i < 7; i++)
+		cuts[i] = (struct cpns_formation_cut){ 1 + i, 2 + i, 6 + i, i == 6 ? -1 : 380 + i };
+	assert_int_eq(store_cpns_formations_insert(S, p.id, cuts, 7), 0);
+	COMMIT();
+
+	assert_int_eq(store_cpns_publication_latest(S, &got), 0);
+	assert_int_eq(got.id, p.id);
+	assert_str_eq(got.label, "SKD 2024");
+	assert_str_eq(got.sha_formasi, p.sha_formasi);
+	assert_str_eq(got.nik_salt, p.nik_salt);
+	assert_str_eq(got.actor, "cli:test");
+	assert_int_eq(got.published_ms, p.published_ms);
+	assert_int_eq(store_cpns_result_get(S, p.id, 1000 + 12000, &r), 0);
+	assert_int_eq(r.formation_id, 1 + 12000 % 7);
+	assert_str_eq(r.status, st[0]);
+	assert_str_eq(r.nik_hash, rows[12000].nik_hash);
+	assert_int_eq(r.total, 300);
+	assert_int_eq(r.rank, 1);
+	assert_int_eq(store_cpns_result_get(S, p.id, 1003, &r), 0);
+	assert_str_eq(r.status, "TH");
+	assert_int_eq(r.total, -1);
+	assert_int_eq(r.rank, 0);
+	assert_int_eq(store_cpns_result_get(S, p.id, 999, &r), APP_ENOTFOUND);
+	assert_int_eq(store_cpns_formation_get(S, p.id, 3, &f), 0);
+	assert_int_eq(f.quota, 4);
+	assert_int_eq(f.pl_count, 8);
+	assert_int_eq(f.cutoff_total, 382);
+	assert_int_eq(store_cpns_formation_get(S, p.id, 7, &f), 0);
+	assert_int_eq(f.cutoff_total, -1);
+	assert_int_eq(store_cpns_formation_get(S, p.id, 8, &f), APP_ENOTFOUND);
+
+	/* a rolled-back publication leaves nothing: the older one is served */
+	struct cpns_publication p2;
+	fill_pub(&p2, "gagal", 'e');
+	BEGIN_W();
+	assert_int_eq(store_cpns_publication_insert(S, &p2), 0);
+	assert_int_eq(store_cpns_results_insert(S, p2.id, rows, 10), 0);
+	store_tx_rollback(S);
+	assert_int_eq(store_cpns_publication_latest(S, &got), 0);
+	assert_int_eq(got.id, p.id);
+
+	/* a duplicate applicant fails the transaction (nothing half-done) */
+	BEGIN_W();
+	assert_int_eq(store_cpns_publication_insert(S, &p2), 0);
+	assert_int_eq(store_cpns_results_insert(S, p2.id, rows, 3), 0);
+	assert_int_eq(store_cpns_results_insert(S, p2.id, rows + 2, 1), APP_ECONFLICT);
+	assert_true(store_tx_commit(S) != 0);
+	assert_int_eq(store_cpns_publication_latest(S, &got), 0);
+	assert_int_eq(got.id, p.id);
+
+	/* a newer publication becomes the latest; the old rows stay */
+	struct cpns_publication p3;
+	fill_pub(&p3, "SKD 2024 ulang", 'f');
+	BEGIN_W();
+	assert_int_eq(store_cpns_publication_insert(S, &p3), 0);
+	assert_int_eq(store_cpns_results_insert(S, p3.id, rows, 1), 0);
+	COMMIT();
+	assert_true(p3.id > p.id);
+	assert_int_eq(store_cpns_publication_latest(S, &got), 0);
+	assert_int_eq(got.id, p3.id);
+	assert_str_eq(got.label, "SKD 2024 ulang");
+	assert_int_eq(store_cpns_result_get(S, p3.id, 1001, &r), APP_ENOTFOUND);
+	assert_int_eq(store_cpns_result_get(S, p.id, 1001, &r), 0);
+	free(rows);
+}
+
 /* ---- audit chain ---- */
 
 struct audit_seen {
@@ -1075,6 +1189,7 @@ int main(void)
 		cmocka_unit_test(users_crud_conflict_scope),
 		cmocka_unit_test(sessions_and_tokens),
 		cmocka_unit_test(rate_limits),
+		cmocka_unit_test(cpns_publications),
 		cmocka_unit_test(audit_head_insert_list),
 		cmocka_unit_test(audit_concurrent_writers),
 		cmocka_unit_test(blocked_writer_is_busy),
