@@ -48,5 +48,7 @@ int page_pegawai_edit_post(struct http_req *req, struct http_resp *resp);
 int page_import_get(struct http_req *req, struct http_resp *resp);
 int page_import_post(struct http_req *req, struct http_resp *resp);
 int page_audit(struct http_req *req, struct http_resp *resp);
+int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
+int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 
 #endif

@@ -53,6 +53,18 @@ static const struct route_param p_audit[] = {
 	{ NULL },
 };
 
+static const struct route_param p_layar[] = {
+	{ "instansi", PARAM_QUERY, v_token_or_empty, 31 },
+	{ "judul", PARAM_QUERY, v_line, 160 },
+	{ "nilai", PARAM_QUERY, v_uint_or_empty, 2 },
+	{ "putar", PARAM_QUERY, v_bool, 2 },
+	{ NULL },
+};
+static const struct route_param p_naskah[] = {
+	{ "instansi", PARAM_QUERY, v_token_or_empty, 31 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
@@ -70,6 +82,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/impor", page_import_get, AUTH, NULL, 0 },
 	{ HTTP_POST, "/impor", page_import_post, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK, p_import, 0 },
 	{ HTTP_GET, "/audit", page_audit, AUTH, p_audit, 0 },
+	{ HTTP_GET, "/berakhlak/layar", page_berakhlak_layar, ROUTE_PUBLIC, p_layar, 0 },
+	{ HTTP_GET, "/berakhlak/naskah-apel", page_berakhlak_naskah, ROUTE_PUBLIC, p_naskah, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };
