@@ -10,6 +10,7 @@
 #define WASDAL_STORE_STORE_INT_H
 
 #include "store/store.h"
+#include "store/store_integrity.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -99,6 +100,13 @@ struct store_ops {
 			  void *ctx);
 	int (*audit_list_object)(struct store *s, const char *object_type, const char *object_id,
 				 int limit, store_audit_cb cb, void *ctx);
+
+	/* integrity (store_integrity.h) */
+	int (*instansi_key_retire)(struct store *s, int64_t instansi_id, int64_t now_ms);
+	int (*instansi_key_insert)(struct store *s, struct instansi_key *k);
+	int (*instansi_key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
+	int (*instansi_key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
+				 size_t max, size_t *n);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -315,4 +315,8 @@ const struct store_ops store_pg_ops = {
 	.audit_insert = pg_audit_insert,
 	.audit_list = pg_audit_list,
 	.audit_list_object = pg_audit_list_object,
+	.instansi_key_retire = pg_instansi_key_retire,
+	.instansi_key_insert = pg_instansi_key_insert,
+	.instansi_key_current = pg_instansi_key_current,
+	.instansi_key_list = pg_instansi_key_list,
 };

@@ -89,4 +89,12 @@ int pg_audit_list(struct store *s, int64_t from_seq, int limit, store_audit_cb c
 int pg_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			 int limit, store_audit_cb cb, void *ctx);
 
+
+/* integrity (store_pg_integrity.c) */
+int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms);
+int pg_instansi_key_insert(struct store *s, struct instansi_key *k);
+int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out);
+int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			 size_t max, size_t *n);
+
 #endif

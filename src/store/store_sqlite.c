@@ -410,4 +410,8 @@ const struct store_ops store_sqlite_ops = {
 	.audit_insert = sq_audit_insert,
 	.audit_list = sq_audit_list,
 	.audit_list_object = sq_audit_list_object,
+	.instansi_key_retire = sq_instansi_key_retire,
+	.instansi_key_insert = sq_instansi_key_insert,
+	.instansi_key_current = sq_instansi_key_current,
+	.instansi_key_list = sq_instansi_key_list,
 };

@@ -82,4 +82,12 @@ int sq_audit_list(struct store *s, int64_t from_seq, int limit, store_audit_cb c
 int sq_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			 int limit, store_audit_cb cb, void *ctx);
 
+
+/* integrity (store_sqlite_integrity.c) */
+int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms);
+int sq_instansi_key_insert(struct store *s, struct instansi_key *k);
+int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out);
+int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			 size_t max, size_t *n);
+
 #endif

@@ -50,5 +50,6 @@ int page_import_post(struct http_req *req, struct http_resp *resp);
 int page_audit(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
+int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
 
 #endif

@@ -84,6 +84,7 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/audit", page_audit, AUTH, p_audit, 0 },
 	{ HTTP_GET, "/berakhlak/layar", page_berakhlak_layar, ROUTE_PUBLIC, p_layar, 0 },
 	{ HTTP_GET, "/berakhlak/naskah-apel", page_berakhlak_naskah, ROUTE_PUBLIC, p_naskah, 0 },
+	{ HTTP_GET, "/instansi/:kode/kunci", page_instansi_kunci, ROUTE_PUBLIC, NULL, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };
