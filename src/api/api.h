@@ -87,5 +87,6 @@ int api_audit_verify(struct http_req *req, struct http_resp *resp);
 int api_nip(struct http_req *req, struct http_resp *resp);
 int api_health(struct http_req *req, struct http_resp *resp);
 int api_cpns_hasil(struct http_req *req, struct http_resp *resp);
+int api_instansi_kunci(struct http_req *req, struct http_resp *resp);
 
 #endif

@@ -77,5 +77,6 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/nip/:nip", api_nip, ROUTE_JSON, no_params, 0 },
 	{ HTTP_GET, "/api/v1/health", api_health, ROUTE_JSON, no_params, 0 },
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },
 	{ 0 },
 };

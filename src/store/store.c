@@ -202,17 +202,28 @@ static int migration_version(const char *path)
 	return v;
 }
 
-/* The migrations in order; they must be numbered 1..n without gaps. */
-static int migration_list(struct store *s, const struct embedded_file **files, int *count)
+/* The migrations in order: the first is 0001 and the numbers strictly
+ * increase. A number may be missing: branches developed side by side
+ * reserve theirs (0002 on one branch, 0003 on another), so each branch runs
+ * on its own; once they are merged the sequence is whole again. *latest is
+ * the highest number, *n the count of files. */
+static int migration_list(struct store *s, const struct embedded_file **files, int *latest,
+			  size_t *count)
 {
 	size_t n = embedded_list(s->ops->migrations, files, MAX_MIGRATIONS);
 	if (n > MAX_MIGRATIONS)
 		return store_fail(s, APP_EINTERNAL, "too many migrations");
-	for (size_t i = 0; i < n; i++)
-		if (migration_version(files[i]->path) != (int)i + 1)
+	int prev = 0;
+	for (size_t i = 0; i < n; i++) {
+		int v = migration_version(files[i]->path);
+		if (v <= prev || (i == 0 && v != 1))
 			return store_fail(s, APP_EINTERNAL, "migration %s is out of sequence",
 					  files[i]->path);
-	*count = (int)n;
+		prev = v;
+	}
+	*latest = prev;
+	if (count)
+		*count = n;
 	return 0;
 }
 
@@ -221,7 +232,7 @@ int store_schema_version(struct store *s, int *current, int *latest)
 	const struct embedded_file *files[MAX_MIGRATIONS];
 	int rc = check_use(s);
 	if (!rc)
-		rc = migration_list(s, files, latest);
+		rc = migration_list(s, files, latest, NULL);
 	if (!rc)
 		rc = s->ops->schema_current(s, current);
 	return note(s, rc);
@@ -253,9 +264,13 @@ int store_migrate(struct store *s, int *from, int *to)
 	if (cur > latest)
 		return store_fail(s, APP_ESCHEMA, "database schema %d is newer than this binary (%d)",
 				  cur, latest);
-	if ((rc = migration_list(s, files, &latest)))
+	size_t nfiles;
+	if ((rc = migration_list(s, files, &latest, &nfiles)))
 		return rc;
-	for (int v = cur + 1; v <= latest; v++) {
+	for (size_t i = 0; i < nfiles; i++) {
+		int v = migration_version(files[i]->path);
+		if (v <= cur)
+			continue;
 		if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
 			return rc;
 		/* Another process may have migrated since we looked: re-read
@@ -263,14 +278,14 @@ int store_migrate(struct store *s, int *from, int *to)
 		int now_cur;
 		rc = s->ops->schema_current(s, &now_cur);
 		if (!rc && now_cur < v)
-			rc = s->ops->schema_apply(s, v, files[v - 1]->data, store_now_ms());
+			rc = s->ops->schema_apply(s, v, files[i]->data, store_now_ms());
 		note(s, rc);
 		if (rc) {
 			char keep[sizeof(s->err)];
 			memcpy(keep, s->err, sizeof(keep));
 			store_tx_rollback(s);
 			memcpy(s->err, keep, sizeof(keep));
-			log_error("store: migration %s failed: %s", files[v - 1]->path, s->err);
+			log_error("store: migration %s failed: %s", files[i]->path, s->err);
 			return rc;
 		}
 		if ((rc = store_tx_commit(s)))
@@ -755,4 +770,38 @@ int store_cpns_formation_get(struct store *s, int64_t publication_id, int64_t fo
 {
 	int rc = check_use(s);
 	return rc ? rc : note(s, s->ops->cpns_formation_get(s, publication_id, formation_id, out));
+}
+
+/* ---- integrity: instansi signing keys ---- */
+
+int store_instansi_key_insert(struct store *s, struct instansi_key *k)
+{
+	int rc = check_write(s);
+	if (rc)
+		return rc;
+	if (!k->created_ms)
+		k->created_ms = store_now_ms();
+	k->retired_ms = 0;
+	rc = s->ops->instansi_key_retire(s, k->instansi_id, k->created_ms);
+	if (!rc)
+		rc = s->ops->instansi_key_insert(s, k);
+	return note(s, rc);
+}
+
+int store_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
+{
+	int rc = check_use(s);
+	if (rc)
+		return rc;
+	return note(s, s->ops->instansi_key_current(s, instansi_id, out));
+}
+
+int store_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			    size_t max, size_t *n)
+{
+	int rc = check_use(s);
+	*n = 0;
+	if (rc)
+		return rc;
+	return note(s, s->ops->instansi_key_list(s, instansi_id, out, max, n));
 }

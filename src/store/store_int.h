@@ -10,6 +10,7 @@
 #define WASDAL_STORE_STORE_INT_H
 
 #include "store/store.h"
+#include "store/store_integrity.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -110,6 +111,12 @@ struct store_ops {
 			       struct cpns_result_row *out);
 	int (*cpns_formation_get)(struct store *s, int64_t pub, int64_t formation_id,
 				  struct cpns_formation_cut *out);
+	/* integrity (store_integrity.h) */
+	int (*instansi_key_retire)(struct store *s, int64_t instansi_id, int64_t now_ms);
+	int (*instansi_key_insert)(struct store *s, struct instansi_key *k);
+	int (*instansi_key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
+	int (*instansi_key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
+				 size_t max, size_t *n);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -50,5 +50,8 @@ int page_import_post(struct http_req *req, struct http_resp *resp);
 int page_audit(struct http_req *req, struct http_resp *resp);
 int page_cpns_hasil_get(struct http_req *req, struct http_resp *resp);
 int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
+int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
+int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
+int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
 
 #endif

@@ -58,6 +58,17 @@ static const struct route_param p_cpns_hasil[] = {
 	{ "nik", PARAM_FORM, v_line, 32 },
 	{ NULL },
 };
+static const struct route_param p_layar[] = {
+	{ "instansi", PARAM_QUERY, v_token_or_empty, 31 },
+	{ "judul", PARAM_QUERY, v_line, 160 },
+	{ "nilai", PARAM_QUERY, v_uint_or_empty, 2 },
+	{ "putar", PARAM_QUERY, v_bool, 2 },
+	{ NULL },
+};
+static const struct route_param p_naskah[] = {
+	{ "instansi", PARAM_QUERY, v_token_or_empty, 31 },
+	{ NULL },
+};
 
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
@@ -78,6 +89,9 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/audit", page_audit, AUTH, p_audit, 0 },
 	{ HTTP_GET, "/cpns/hasil", page_cpns_hasil_get, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, NULL, 0 },
 	{ HTTP_POST, "/cpns/hasil", page_cpns_hasil_post, ROUTE_PUBLIC | ROUTE_NO_IP_LOG | POSTFORM, p_cpns_hasil, 4096 },
+	{ HTTP_GET, "/berakhlak/layar", page_berakhlak_layar, ROUTE_PUBLIC, p_layar, 0 },
+	{ HTTP_GET, "/berakhlak/naskah-apel", page_berakhlak_naskah, ROUTE_PUBLIC, p_naskah, 0 },
+	{ HTTP_GET, "/instansi/:kode/kunci", page_instansi_kunci, ROUTE_PUBLIC, NULL, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

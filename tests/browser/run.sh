@@ -28,6 +28,11 @@ BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	DEMO_NAME="$DEMO_A_NAMA" \
 	node "$here/smoke.mjs"
 rc=$?
+# The integrity pages (BerAKHLAK screen, signing, verification): its own
+# script and TAP plan, counted by scripts/test.sh like the smoke test's.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	DEMO_INSTANSI="$DEMO_A_INSTANSI_KODE" \
+	node "$here/integrity.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.

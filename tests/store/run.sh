@@ -49,9 +49,10 @@ contains() { # description needle
 url="${PG_URL}wasdal_audit"
 pg_createdb wasdal_audit
 expect 0 "migrate" "$wasdal" migrate --db "$url"
-contains "migrate prints from -> to" "0 -> 2"
+latest=$(ls src/store/migrations/pg | sort | tail -1 | cut -c1-4 | sed 's/^0*//')
+contains "migrate prints from -> to" "0 -> $latest"
 expect 0 "second migrate" "$wasdal" migrate --db "$url"
-contains "second migrate is a no-op" "(versi 2)"
+contains "second migrate is a no-op" "(versi $latest)"
 expect 0 "fixture appends 12 audited writes" "$fixture" --fixture "$url" 12
 expect 0 "intact chain verifies" env WASDAL_LANG=en "$wasdal" audit verify --db "$url"
 contains "verify counts 12 records" "12 records"

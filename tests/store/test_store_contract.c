@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "crypto/hash_chain.h"
 #include "store/store.h"
+#include "store/store_integrity.h"
 #include "unit/test_helpers.h"
 #include <pthread.h>
 #include <unistd.h>
@@ -1173,6 +1174,54 @@ static void backup_sqlite_only(void **state)
 	assert_int_eq(store_backup(S, ""), APP_EINVAL);
 }
 
+/* ---- integrity: instansi signing keys ---- */
+
+static void instansi_keys_rotate_never_edit(void **state)
+{
+	(void)state;
+	BEGIN_W();
+	char path[256];
+	int64_t id = put_instansi("IT-KEY", INSTANSI_KL, 0, path);
+	COMMIT();
+	struct instansi_key k = { 0 }, cur;
+	assert_int_eq(store_instansi_key_current(S, id, &cur), APP_ENOTFOUND);
+	assert_int_eq(store_instansi_key_insert(S, &k), APP_EINTERNAL); /* outside a write tx */
+	BEGIN_W();
+	k.instansi_id = id;
+	k.created_ms = 1000;
+	memset(k.public_hex, 'a', 64);
+	memset(k.secret_hex, 'b', 128);
+	assert_int_eq(store_instansi_key_insert(S, &k), 0);
+	assert_true(k.id > 0);
+	struct instansi_key k2 = k;
+	k2.id = 0;
+	k2.created_ms = 2000;
+	memset(k2.public_hex, 'c', 64);
+	assert_int_eq(store_instansi_key_insert(S, &k2), 0); /* retires the first */
+	COMMIT();
+	assert_int_eq(store_instansi_key_current(S, id, &cur), 0);
+	assert_str_eq(cur.public_hex, k2.public_hex);
+	assert_int_eq(strlen(cur.secret_hex), 128);
+	assert_int_eq(cur.retired_ms, 0);
+	struct instansi_key list[4];
+	size_t n = 0;
+	assert_int_eq(store_instansi_key_list(S, id, list, 4, &n), 0);
+	assert_int_eq(n, 2);
+	assert_str_eq(list[0].public_hex, k2.public_hex);
+	assert_str_eq(list[1].public_hex, k.public_hex);
+	assert_int_eq(list[1].retired_ms, 2000);
+	assert_str_eq(list[0].secret_hex, ""); /* lists never carry secrets */
+	/* the same public key twice is a conflict */
+	BEGIN_W();
+	struct instansi_key dup = k2;
+	dup.id = 0;
+	dup.created_ms = 3000;
+	assert_int_eq(store_instansi_key_insert(S, &dup), APP_ECONFLICT);
+	store_tx_rollback(S);
+	assert_int_eq(store_instansi_key_current(S, id, &cur), 0);
+	assert_str_eq(cur.public_hex, k2.public_hex);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1194,6 +1243,7 @@ int main(void)
 		cmocka_unit_test(audit_concurrent_writers),
 		cmocka_unit_test(blocked_writer_is_busy),
 		cmocka_unit_test(backup_sqlite_only),
+		cmocka_unit_test(instansi_keys_rotate_never_edit),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("store contract", tests, open_suite, close_suite);

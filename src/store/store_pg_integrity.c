@@ -1,0 +1,85 @@
+/* PostgreSQL: integrity tables (instansi signing keys). */
+#include "core/compat.h"
+#include "core/err.h"
+#include "store/store_pg_int.h"
+
+int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
+{
+	struct pg_params p = { 0 };
+	int64_t n = 0;
+	pp_int(&p, instansi_id);
+	pp_int(&p, now_ms);
+	return pg_command(pg_downcast(s), "UPDATE instansi_keys SET retired_ms = greatest($2::bigint, created_ms)"
+			  " WHERE instansi_id = $1 AND retired_ms IS NULL", &p, &n, "instansi key retire");
+}
+
+int pg_instansi_key_insert(struct store *s, struct instansi_key *k)
+{
+	struct pg_params p = { 0 };
+	PGresult *r;
+	pp_int(&p, k->instansi_id);
+	pp_text(&p, k->public_hex);
+	pp_text(&p, k->secret_hex);
+	pp_int(&p, k->created_ms);
+	int rc = pg_query(pg_downcast(s), "INSERT INTO instansi_keys (instansi_id, public_hex, secret_hex,"
+			  " created_ms) VALUES ($1, $2, $3, $4) RETURNING id", &p, &r, "instansi key insert");
+	if (rc)
+		return rc;
+	k->id = pg_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+static int read_key(struct store *s, PGresult *r, int row, struct instansi_key *out, int with_secret)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = pg_int(r, row, 0);
+	out->instansi_id = pg_int(r, row, 1);
+	out->created_ms = pg_int(r, row, 4);
+	out->retired_ms = PQgetisnull(r, row, 5) ? 0 : pg_int(r, row, 5);
+	int rc = STORE_COPY(s, out->public_hex, pg_text(r, row, 2));
+	if (!rc && with_secret)
+		rc = STORE_COPY(s, out->secret_hex, pg_text(r, row, 3));
+	return rc;
+}
+
+int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
+{
+	struct pg_params p = { 0 };
+	PGresult *r;
+	pp_int(&p, instansi_id);
+	int rc = pg_query(pg_downcast(s), "SELECT id, instansi_id, public_hex, secret_hex, created_ms,"
+			  " retired_ms FROM instansi_keys WHERE instansi_id = $1 AND retired_ms IS NULL",
+			  &p, &r, "instansi key");
+	if (rc)
+		return rc;
+	if (PQntuples(r) == 1)
+		rc = read_key(s, r, 0, out, 1);
+	else
+		rc = store_fail(s, APP_ENOTFOUND, "the instansi has no signing key");
+	PQclear(r);
+	return rc;
+}
+
+int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			 size_t max, size_t *n)
+{
+	struct pg_params p = { 0 };
+	PGresult *r;
+	pp_int(&p, instansi_id);
+	pp_int(&p, (int64_t)max);
+	int rc = pg_query(pg_downcast(s), "SELECT id, instansi_id, public_hex, '', created_ms, retired_ms"
+			  " FROM instansi_keys WHERE instansi_id = $1 ORDER BY created_ms DESC, id DESC"
+			  " LIMIT $2", &p, &r, "instansi keys");
+	if (rc)
+		return rc;
+	*n = 0;
+	int rows = PQntuples(r);
+	for (int i = 0; i < rows && (size_t)i < max && !rc; i++) {
+		rc = read_key(s, r, i, &out[i], 0);
+		if (!rc)
+			(*n)++;
+	}
+	PQclear(r);
+	return rc;
+}

@@ -1,0 +1,93 @@
+/* SQLite: integrity tables (instansi signing keys). */
+#include "core/compat.h"
+#include "core/err.h"
+#include "store/store_sqlite_int.h"
+
+int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "UPDATE instansi_keys SET retired_ms = max(?2, created_ms)"
+			 " WHERE instansi_id = ?1 AND retired_ms IS NULL", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, instansi_id);
+	sq_bind_int(st, 2, now_ms);
+	rc = sq_exec(q, st, "instansi key retire");
+	sq_done(q, st);
+	return rc;
+}
+
+int sq_instansi_key_insert(struct store *s, struct instansi_key *k)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "INSERT INTO instansi_keys (instansi_id, public_hex, secret_hex, created_ms)"
+			 " VALUES (?1, ?2, ?3, ?4) RETURNING id", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, k->instansi_id);
+	sq_bind_text(st, 2, k->public_hex);
+	sq_bind_text(st, 3, k->secret_hex);
+	sq_bind_int(st, 4, k->created_ms);
+	rc = sq_step(q, st, "instansi key insert");
+	if (rc == 1) {
+		k->id = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	sq_done(q, st);
+	return rc;
+}
+
+static int read_key(struct store *s, sqlite3_stmt *st, struct instansi_key *out, int with_secret)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	out->instansi_id = sqlite3_column_int64(st, 1);
+	out->created_ms = sqlite3_column_int64(st, 4);
+	out->retired_ms = sqlite3_column_int64(st, 5);
+	int rc = STORE_COPY(s, out->public_hex, sq_col_text(st, 2));
+	if (!rc && with_secret)
+		rc = STORE_COPY(s, out->secret_hex, sq_col_text(st, 3));
+	return rc;
+}
+
+int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT id, instansi_id, public_hex, secret_hex, created_ms, retired_ms"
+			 " FROM instansi_keys WHERE instansi_id = ?1 AND retired_ms IS NULL", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, instansi_id);
+	rc = sq_step(q, st, "instansi key");
+	if (rc == 1)
+		rc = read_key(s, st, out, 1);
+	else if (rc == 0)
+		rc = store_fail(s, APP_ENOTFOUND, "the instansi has no signing key");
+	sq_done(q, st);
+	return rc;
+}
+
+int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			 size_t max, size_t *n)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT id, instansi_id, public_hex, '', created_ms, retired_ms"
+			 " FROM instansi_keys WHERE instansi_id = ?1 ORDER BY created_ms DESC, id DESC"
+			 " LIMIT ?2", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, instansi_id);
+	sq_bind_int(st, 2, (int64_t)max);
+	*n = 0;
+	while ((rc = sq_step(q, st, "instansi keys")) == 1) {
+		if ((rc = read_key(s, st, &out[*n], 0)))
+			break;
+		(*n)++;
+	}
+	sq_done(q, st);
+	return rc;
+}
