@@ -360,6 +360,8 @@ static int write_row(struct run *r, struct pegawai *v, const struct reg_place *p
 static int write_pending(struct run *r, struct pending *pv, size_t n, const struct arena *a,
 			 const struct places *pm)
 {
+	if (!n)
+		return 0; /* pv is NULL then, and qsort may not take NULL */
 	qsort(pv, n, sizeof(*pv), pending_cmp);
 	struct pegawai v;
 	for (size_t i = 0; i < n; i++) {
