@@ -4,7 +4,15 @@
  * when any row is bad, so a crash or kill -9 part way leaves the database as
  * it was. --partial commits every LIMIT_IMPORT_BATCH_ROWS rows and skips bad
  * rows. Every row is checked against the same rules as a form save
- * (registry_validate + registry_resolve + registry_write). */
+ * (registry_validate + registry_resolve + registry_write).
+ *
+ * Strict mode works in two passes inside its one transaction: the first
+ * reads, validates and resolves every row in file order (creating missing
+ * units, as before); the second writes the valid rows in NIP order. Random
+ * NIPs would otherwise land all over the NIP-keyed indexes (pegawai has six,
+ * the audit log one more), and a large file then thrashes the page cache;
+ * in NIP order every index grows at a few hot leaves. Errors of both passes
+ * are collected and reported in file line order at the end. */
 #include "core/compat.h"
 #include "app/registry.h"
 #include "app/registry_int.h"
@@ -90,36 +98,135 @@ static int nipset_add(struct nipset *s, const char *nip)
 	return 0;
 }
 
-/* The last few resolved (instansi, unit) places: files are usually sorted
- * by instansi, so this saves two lookups per row. */
-#define PLACE_CACHE 64
-struct place_cache {
-	struct {
-		char kode[32], ukode[32];
-		struct reg_place pl;
-	} e[PLACE_CACHE];
-	size_t n, next;
+/* Every (instansi, unit) place resolved during the import, by kode pair:
+ * one store lookup per distinct place, and a stable index for the rows
+ * that wait for the second pass. */
+struct place_ent {
+	char kode[32], ukode[32];
+	struct reg_place pl;
 };
 
-static const struct reg_place *cache_find(struct place_cache *c, const char *kode,
-					  const char *ukode)
+struct places {
+	struct place_ent *v;
+	size_t n, cap;
+	uint32_t *slot; /* index + 1; 0 is empty */
+	size_t scap;
+};
+
+static size_t place_hash(const char *kode, const char *ukode, size_t cap)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->e[i].kode, kode) && !strcmp(c->e[i].ukode, ukode))
-			return &c->e[i].pl;
-	return NULL;
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *c = kode; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (const char *c = ukode; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29)) & (cap - 1);
 }
 
-static void cache_put(struct place_cache *c, const char *kode, const char *ukode,
-		      const struct reg_place *pl)
+/* The index of the place, or -1. */
+static ssize_t places_find(const struct places *m, const char *kode, const char *ukode)
 {
-	size_t i = c->next;
-	c->next = (c->next + 1) % PLACE_CACHE;
-	if (c->n < PLACE_CACHE)
-		c->n++;
-	snprintf(c->e[i].kode, sizeof(c->e[i].kode), "%s", kode);
-	snprintf(c->e[i].ukode, sizeof(c->e[i].ukode), "%s", ukode);
-	c->e[i].pl = *pl;
+	if (!m->scap)
+		return -1;
+	for (size_t j = place_hash(kode, ukode, m->scap); m->slot[j]; j = (j + 1) & (m->scap - 1)) {
+		const struct place_ent *e = &m->v[m->slot[j] - 1];
+		if (!strcmp(e->kode, kode) && !strcmp(e->ukode, ukode))
+			return (ssize_t)(m->slot[j] - 1);
+	}
+	return -1;
+}
+
+static size_t places_add(struct places *m, const char *kode, const char *ukode,
+			 const struct reg_place *pl)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	struct place_ent *e = &m->v[m->n];
+	snprintf(e->kode, sizeof(e->kode), "%s", kode);
+	snprintf(e->ukode, sizeof(e->ukode), "%s", ukode);
+	e->pl = *pl;
+	m->n++;
+	if (2 * m->n > m->scap) {
+		free(m->slot);
+		m->scap = m->scap ? m->scap * 2 : 256;
+		m->slot = xcalloc(m->scap, sizeof(*m->slot));
+		for (size_t i = 0; i < m->n; i++) {
+			size_t j = place_hash(m->v[i].kode, m->v[i].ukode, m->scap);
+			while (m->slot[j])
+				j = (j + 1) & (m->scap - 1);
+			m->slot[j] = (uint32_t)(i + 1);
+		}
+	} else {
+		size_t j = place_hash(kode, ukode, m->scap);
+		while (m->slot[j])
+			j = (j + 1) & (m->scap - 1);
+		m->slot[j] = (uint32_t)m->n;
+	}
+	return m->n - 1;
+}
+
+static void places_release(struct places *m)
+{
+	free(m->v);
+	free(m->slot);
+}
+
+/* Growable byte arena for the strings of waiting rows and of deferred
+ * errors; offsets stay valid when it moves. */
+struct arena {
+	char *p;
+	size_t len, cap;
+};
+
+static size_t arena_put(struct arena *a, const char *str)
+{
+	size_t n = strlen(str) + 1;
+	if (a->len + n > a->cap) {
+		size_t cap = a->cap ? a->cap : 1 << 16;
+		while (a->len + n > cap)
+			cap *= 2;
+		a->p = xrealloc(a->p, cap);
+		a->cap = cap;
+	}
+	size_t off = a->len;
+	memcpy(a->p + off, str, n);
+	a->len += n;
+	return off;
+}
+
+/* A valid row waiting for the second pass: its strings are consecutive in
+ * the arena from off (raw nip, nip, nama, jenis_asn, golongan,
+ * jenis_jabatan, jenjang, jabatan, status). */
+struct pending {
+	uint64_t key;  /* nip_key: orders like the NIP */
+	int64_t line;
+	size_t place;
+	size_t off;
+};
+
+static int pending_cmp(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* An error kept until the end of a strict import. */
+struct deferred {
+	int64_t line;
+	size_t seq;    /* keeps the order of errors on one line */
+	enum msg_id msg;
+	size_t column, value; /* arena offsets */
+};
+
+static int deferred_cmp(const void *a, const void *b)
+{
+	const struct deferred *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 struct run {
@@ -129,17 +236,56 @@ struct run {
 	struct import_stats *st;
 	int64_t errors;
 	int stop;
+	/* strict mode: errors wait here and are reported in line order */
+	int defer;
+	struct deferred *dv;
+	size_t dn, dcap;
+	struct arena da;
 };
 
 static void report(struct run *r, int64_t line, const char *column, enum msg_id m,
 		   const char *value)
 {
 	r->errors++;
-	if (!r->o->on_error || r->errors > LIMIT_IMPORT_ERRORS)
+	if (!r->o->on_error)
+		return;
+	if (r->defer) {
+		if (r->dn >= LIMIT_IMPORT_ERRORS_HARD)
+			return;
+		if (r->dn == r->dcap) {
+			r->dcap = r->dcap ? r->dcap * 2 : 256;
+			r->dv = xrealloc(r->dv, r->dcap * sizeof(*r->dv));
+		}
+		struct deferred *d = &r->dv[r->dn];
+		d->line = line;
+		d->seq = r->dn;
+		d->msg = m;
+		d->column = arena_put(&r->da, column ? column : "");
+		d->value = arena_put(&r->da, value ? value : "");
+		r->dn++;
+		return;
+	}
+	if (r->errors > LIMIT_IMPORT_ERRORS)
 		return;
 	struct import_error e = { line, column ? column : "", m, value ? value : "" };
 	if (r->o->on_error(r->o->error_ctx, &e))
 		r->stop = 1;
+}
+
+/* Report the deferred errors in line order (the first LIMIT_IMPORT_ERRORS
+ * of them, as when reporting as they come). */
+static void flush_errors(struct run *r)
+{
+	if (!r->dn)
+		return;
+	qsort(r->dv, r->dn, sizeof(*r->dv), deferred_cmp);
+	for (size_t i = 0; i < r->dn && i < LIMIT_IMPORT_ERRORS; i++) {
+		struct import_error e = { r->dv[i].line, r->da.p + r->dv[i].column, r->dv[i].msg,
+					  r->da.p + r->dv[i].value };
+		if (r->o->on_error(r->o->error_ctx, &e))
+			break;
+	}
+	r->dn = 0;
 }
 
 static int today_yyyymm(void)
@@ -174,6 +320,69 @@ static const char *value_of(const struct csv_reader *cr, const int *map, enum co
 	size_t n;
 	const char *v = csv_field(cr, (size_t)map[c], &n);
 	return csv_unneutralise(v, &n); /* undo the exporter's apostrophe */
+}
+
+/* Write one valid row (registry_write) and count it. 0: written or
+ * unchanged; 1: a bad row (reported); otherwise a store error (reported),
+ * which ends the import. */
+static int write_row(struct run *r, struct pegawai *v, const struct reg_place *pl,
+		     int64_t line, const char *raw_nip)
+{
+	struct registry_save_result res;
+	memset(&res, 0, sizeof(res));
+	int rc = registry_write(r->s, r->p, v, pl, &res);
+	if (rc == APP_EBLOCKED) {
+		report(r, line, "nip", M_REG_BLOCKED_ROW, res.blokir_alasan);
+		r->st->bad++;
+		return 1;
+	}
+	if (rc == APP_EPERM || rc == APP_EINVAL) {
+		for (int i = 0; i < res.fe.n; i++)
+			report(r, line, res.fe.e[i].field, res.fe.e[i].msg, raw_nip);
+		r->st->bad++;
+		return 1;
+	}
+	if (rc) {
+		report(r, line, "", M_IMP_STORE_ERROR, store_last_error(r->s));
+		return rc;
+	}
+	r->st->ok++;
+	if (res.created)
+		r->st->created++;
+	else if (res.changed)
+		r->st->updated++;
+	else
+		r->st->unchanged++;
+	return 0;
+}
+
+/* Strict mode's second pass: the waiting rows in NIP order. */
+static int write_pending(struct run *r, struct pending *pv, size_t n, const struct arena *a,
+			 const struct places *pm)
+{
+	if (!n)
+		return 0; /* pv is NULL then, and qsort may not take NULL */
+	qsort(pv, n, sizeof(*pv), pending_cmp);
+	struct pegawai v;
+	for (size_t i = 0; i < n; i++) {
+		const char *f = a->p + pv[i].off;
+		const char *raw = f;
+		f += strlen(f) + 1;
+		memset(&v, 0, sizeof(v));
+		char *dst[] = { v.nip, v.nama, v.jenis_asn, v.golongan, v.jenis_jabatan,
+				v.jenjang, v.jabatan, v.status };
+		size_t cap[] = { sizeof(v.nip), sizeof(v.nama), sizeof(v.jenis_asn),
+				 sizeof(v.golongan), sizeof(v.jenis_jabatan), sizeof(v.jenjang),
+				 sizeof(v.jabatan), sizeof(v.status) };
+		for (size_t k = 0; k < ARRAY_SIZE(dst); k++) {
+			snprintf(dst[k], cap[k], "%s", f);
+			f += strlen(f) + 1;
+		}
+		int rc = write_row(r, &v, &pm->v[pv[i].place].pl, pv[i].line, raw);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }
 
 int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
@@ -236,7 +445,11 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 	}
 
 	struct nipset seen = { 0 };
-	struct place_cache *cache = xcalloc(1, sizeof(*cache));
+	struct places pm = { 0 };
+	struct arena pa = { 0 };
+	struct pending *pv = NULL;
+	size_t pn = 0, pcap = 0;
+	r.defer = !opts->partial;
 	int64_t batch = 0, total_created = 0, total_updated = 0, total_units = 0;
 	int fatal = 0;
 	rc = store_tx_begin(s, STORE_TX_WRITE);
@@ -314,11 +527,9 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 		char kode[32], ukode[32];
 		reg_trim_copy(kode, sizeof(kode), pin.instansi_kode);
 		reg_trim_copy(ukode, sizeof(ukode), pin.unit_kode);
-		struct reg_place pl;
-		const struct reg_place *hit = cache_find(cache, kode, ukode);
-		if (hit) {
-			pl = *hit;
-		} else {
+		ssize_t place = places_find(&pm, kode, ukode);
+		if (place < 0) {
+			struct reg_place pl;
 			int created_unit = 0;
 			rc = registry_resolve(s, p, &pin, 1, &pl, &res.fe, &created_unit);
 			if (rc == APP_EINVAL) {
@@ -335,35 +546,35 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 				break;
 			}
 			st->units_created += created_unit;
-			cache_put(cache, kode, ukode, &pl);
+			place = (ssize_t)places_add(&pm, kode, ukode, &pl);
 		}
-		rc = registry_write(s, p, &v, &pl, &res);
-		if (rc == APP_EBLOCKED) {
-			report(&r, line, "nip", M_REG_BLOCKED_ROW, res.blokir_alasan);
-			st->bad++;
-			rc = 0;
+		if (!opts->partial) {
+			/* strict: written in NIP order after the last row */
+			if (pn == pcap) {
+				pcap = pcap ? pcap * 2 : 4096;
+				pv = xrealloc(pv, pcap * sizeof(*pv));
+			}
+			pv[pn].key = nip_key(v.nip);
+			pv[pn].line = line;
+			pv[pn].place = (size_t)place;
+			pv[pn].off = arena_put(&pa, pin.nip);
+			const char *keep[] = { v.nip, v.nama, v.jenis_asn, v.golongan,
+					       v.jenis_jabatan, v.jenjang, v.jabatan, v.status };
+			for (size_t k = 0; k < ARRAY_SIZE(keep); k++)
+				(void)arena_put(&pa, keep[k]);
+			pn++;
 			continue;
 		}
-		if (rc == APP_EPERM || rc == APP_EINVAL) {
-			for (int i = 0; i < res.fe.n; i++)
-				report(&r, line, res.fe.e[i].field, res.fe.e[i].msg, pin.nip);
-			st->bad++;
+		rc = write_row(&r, &v, &pm.v[place].pl, line, pin.nip);
+		if (rc > 0) {
 			rc = 0;
 			continue;
 		}
 		if (rc) {
-			report(&r, line, "", M_IMP_STORE_ERROR, store_last_error(s));
 			fatal = 1;
 			break;
 		}
-		st->ok++;
-		if (res.created)
-			st->created++;
-		else if (res.changed)
-			st->updated++;
-		else
-			st->unchanged++;
-		if (opts->partial && ++batch >= LIMIT_IMPORT_BATCH_ROWS) {
+		if (++batch >= LIMIT_IMPORT_BATCH_ROWS) {
 			rc = store_tx_commit(s);
 			in_tx = 0;
 			if (rc) {
@@ -386,6 +597,12 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 		opts->progress(opts->progress_ctx, st->rows, cr.bytes);
 
 	if (!opts->partial) {
+		/* pass two, unless the import already failed for good */
+		if (!fatal && !r.stop) {
+			rc = write_pending(&r, pv, pn, &pa, &pm);
+			if (rc)
+				fatal = 1;
+		}
 		if (fatal || st->bad) {
 			if (in_tx)
 				store_tx_rollback(s);
@@ -423,8 +640,13 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 	rc = store_tx_commit(s);
 	st->committed = rc == 0;
 out:
+	flush_errors(&r);
+	free(r.dv);
+	free(r.da.p);
+	free(pv);
+	free(pa.p);
+	places_release(&pm);
 	free(seen.slot);
-	free(cache);
 	csv_reader_release(&cr);
 	return rc;
 }

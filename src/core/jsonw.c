@@ -47,8 +47,22 @@ void jsonw_arr_end(struct jsonw *w) { close_(w, ']'); }
 int json_escape(struct buf *b, const char *s, size_t n)
 {
 	int rc = buf_addc(b, '"');
-	for (size_t i = 0; i < n && !rc; i++) {
-		unsigned char c = (unsigned char)s[i];
+	size_t i = 0;
+	while (i < n && !rc) {
+		/* a run of bytes that need no escape goes in with one append */
+		size_t end = i;
+		while (end < n) {
+			unsigned char c = (unsigned char)s[end];
+			if (c < 0x20 || c == '"' || c == '\\' || c == '<')
+				break;
+			end++;
+		}
+		if (end > i) {
+			rc = buf_add(b, s + i, end - i);
+			i = end;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i++];
 		switch (c) {
 		case '"': rc = buf_adds(b, "\\\""); break;
 		case '\\': rc = buf_adds(b, "\\\\"); break;
@@ -57,10 +71,7 @@ int json_escape(struct buf *b, const char *s, size_t n)
 		case '\t': rc = buf_adds(b, "\\t"); break;
 		default:
 			/* '<' escaped too, so JSON embedded in HTML cannot close a tag. */
-			if (c < 0x20 || c == '<')
-				rc = buf_addf(b, "\\u%04x", c);
-			else
-				rc = buf_addc(b, (char)c);
+			rc = buf_addf(b, "\\u%04x", c);
 		}
 	}
 	return rc ? rc : buf_addc(b, '"');

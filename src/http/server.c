@@ -484,10 +484,17 @@ static void authenticate(struct conn_ctx *c)
 	if (req->route->flags & ROUTE_JSON) {
 		const char *az = http_header(req, "Authorization");
 		if (az && !strncasecmp(az, "Bearer ", 7)) {
+			/* The token and its user in one read transaction: one
+			 * snapshot, and SQLite takes its file locks once instead
+			 * of once per statement (fcntl/fstat were a fifth of a
+			 * GET's time). */
+			int tx = store_tx_begin(req->store, STORE_TX_READ) == 0;
 			if (auth_bearer(req->store, az + 7, &req->principal) == 0) {
 				req->authenticated = 1;
 				req->via_token = 1;
 			}
+			if (tx)
+				store_tx_rollback(req->store);
 			return;
 		}
 	}

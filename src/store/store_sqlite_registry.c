@@ -325,33 +325,34 @@ int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
 	return one_pegawai(q, st, out);
 }
 
-/* The DO UPDATE only fires when a field differs, and RETURNING yields a
- * row only for an insert or a real update: that is *changed. The blokir
- * fields are left alone on update (only store_pegawai_set_blokir changes
- * them), so re-importing a registry cannot lift a block. */
+/* Insert or update by NIP, in up to three cached statements instead of one
+ * UPSERT. An INSERT ... ON CONFLICT DO UPDATE may write two rows (its
+ * update path checks foreign keys), so SQLite wraps every call in a
+ * statement journal and copies each page it touches first; and RETURNING
+ * collects its rows in an ephemeral table opened and closed on every call.
+ * Those two were most of the cost of a bulk import. A single-row INSERT ...
+ * ON CONFLICT DO NOTHING needs neither: every constraint is checked before
+ * anything is written, and the connection's change count and last rowid
+ * tell what happened. So: the INSERT adds the row when the NIP is new;
+ * otherwise the UPDATE changes it only when a field differs (that is
+ * *changed), and the existing id is read. We are inside a write
+ * transaction (BEGIN IMMEDIATE): nothing can come between the statements.
+ * The blokir fields are set on insert only: an update leaves them alone
+ * (only store_pegawai_set_blokir changes them), so re-importing a registry
+ * cannot lift a block. */
 int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 {
 	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
 	char lower[sizeof(p->nama)];
 	store_lower(lower, sizeof(lower), p->nama);
+	int64_t now = p->updated_ms ? p->updated_ms : store_now_ms();
+	*changed = 0;
 	int rc = sq_prep(q,
 		"INSERT INTO pegawai (nip, nama, nama_lower, jenis_asn, golongan, jenis_jabatan,"
 		" jenjang, jabatan, instansi_id, unit_id, status, blokir, blokir_alasan, updated_ms)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-		" ON CONFLICT (nip) DO UPDATE SET nama = excluded.nama,"
-		" nama_lower = excluded.nama_lower, jenis_asn = excluded.jenis_asn,"
-		" golongan = excluded.golongan, jenis_jabatan = excluded.jenis_jabatan,"
-		" jenjang = excluded.jenjang, jabatan = excluded.jabatan,"
-		" instansi_id = excluded.instansi_id, unit_id = excluded.unit_id,"
-		" status = excluded.status, updated_ms = excluded.updated_ms"
-		" WHERE pegawai.nama IS NOT excluded.nama OR pegawai.jenis_asn IS NOT excluded.jenis_asn"
-		" OR pegawai.golongan IS NOT excluded.golongan"
-		" OR pegawai.jenis_jabatan IS NOT excluded.jenis_jabatan"
-		" OR pegawai.jenjang IS NOT excluded.jenjang OR pegawai.jabatan IS NOT excluded.jabatan"
-		" OR pegawai.instansi_id IS NOT excluded.instansi_id"
-		" OR pegawai.unit_id IS NOT excluded.unit_id OR pegawai.status IS NOT excluded.status"
-		" RETURNING id", &st);
+		" ON CONFLICT (nip) DO NOTHING", &st);
 	if (rc)
 		return rc;
 	sq_bind_text(st, 1, p->nip);
@@ -367,16 +368,44 @@ int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 	sq_bind_text(st, 11, p->status);
 	sq_bind_int(st, 12, p->blokir ? 1 : 0);
 	sq_bind_text(st, 13, p->blokir ? p->blokir_alasan : "");
-	sq_bind_int(st, 14, p->updated_ms ? p->updated_ms : store_now_ms());
-	rc = sq_step(q, st, "pegawai upsert");
-	*changed = rc == 1;
-	if (rc == 1)
-		p->id = sqlite3_column_int64(st, 0);
+	sq_bind_int(st, 14, now);
+	rc = sq_exec(q, st, "pegawai insert");
 	sq_done(q, st);
-	if (rc < 0)
+	if (rc)
 		return rc;
-	if (*changed)
+	if (sqlite3_changes(q->db) == 1) {
+		p->id = sqlite3_last_insert_rowid(q->db);
+		*changed = 1;
 		return 0;
+	}
+
+	rc = sq_prep(q,
+		"UPDATE pegawai SET nama = ?2, nama_lower = ?3, jenis_asn = ?4, golongan = ?5,"
+		" jenis_jabatan = ?6, jenjang = ?7, jabatan = ?8, instansi_id = ?9, unit_id = ?10,"
+		" status = ?11, updated_ms = ?12"
+		" WHERE nip = ?1 AND (nama IS NOT ?2 OR jenis_asn IS NOT ?4 OR golongan IS NOT ?5"
+		" OR jenis_jabatan IS NOT ?6 OR jenjang IS NOT ?7 OR jabatan IS NOT ?8"
+		" OR instansi_id IS NOT ?9 OR unit_id IS NOT ?10 OR status IS NOT ?11)", &st);
+	if (rc)
+		return rc;
+	sq_bind_text(st, 1, p->nip);
+	sq_bind_text(st, 2, p->nama);
+	sq_bind_text(st, 3, lower);
+	sq_bind_text(st, 4, p->jenis_asn);
+	sq_bind_text(st, 5, p->golongan);
+	sq_bind_text(st, 6, p->jenis_jabatan);
+	sq_bind_text(st, 7, p->jenjang);
+	sq_bind_text(st, 8, p->jabatan);
+	sq_bind_int(st, 9, p->instansi_id);
+	sq_bind_id(st, 10, p->unit_id);
+	sq_bind_text(st, 11, p->status);
+	sq_bind_int(st, 12, now);
+	rc = sq_exec(q, st, "pegawai update");
+	sq_done(q, st);
+	if (rc)
+		return rc;
+	*changed = sqlite3_changes(q->db) == 1;
+
 	if ((rc = sq_prep(q, "SELECT id FROM pegawai WHERE nip = ?1", &st)))
 		return rc;
 	sq_bind_text(st, 1, p->nip);
