@@ -114,7 +114,7 @@ const char *store_last_error(const struct store *s)
 
 /* ---- the shared rules ---- */
 
-static int check_use(struct store *s)
+int store_check_use(struct store *s)
 {
 	if (s->streaming)
 		return store_fail(s, APP_EINTERNAL,
@@ -125,9 +125,9 @@ static int check_use(struct store *s)
 	return 0;
 }
 
-static int check_write(struct store *s)
+int store_check_write(struct store *s)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (s->tx != STORE_TX_IN_WRITE)
@@ -137,7 +137,7 @@ static int check_write(struct store *s)
 
 /* A database error inside a transaction poisons it (see tx_failed). A missing
  * row or rejected input is not a database error. */
-static int note(struct store *s, int rc)
+int store_note(struct store *s, int rc)
 {
 	if (rc < 0 && s->tx != STORE_TX_NONE && !s->tx_failed &&
 	    rc != APP_ENOTFOUND && rc != APP_EINVAL)
@@ -150,7 +150,7 @@ static int note(struct store *s, int rc)
 /* "/" or "/1/" or "/1/4/9/": the scope bounds [lo, hi) select every path
  * that starts with it (hi is the prefix with its final '/' raised to '0',
  * the next byte: paths hold only digits and '/'). */
-static int scope_bounds(struct store *s, const char *scope, char lo[256], char hi[256])
+int store_scope_bounds(struct store *s, const char *scope, char lo[256], char hi[256])
 {
 	if (!scope)
 		return store_fail(s, APP_EINVAL, "scope_path is required");
@@ -166,7 +166,7 @@ static int scope_bounds(struct store *s, const char *scope, char lo[256], char h
 	return 0;
 }
 
-static void begin_stream(struct store *s)
+void store_begin_stream(struct store *s)
 {
 	s->streaming = 1;
 	s->stopped = 0;
@@ -174,14 +174,14 @@ static void begin_stream(struct store *s)
 
 /* The value a callback stopped the walk with is the caller's, not a
  * database error: it does not poison the transaction. */
-static int end_stream(struct store *s, int rc)
+int store_end_stream(struct store *s, int rc)
 {
 	s->streaming = 0;
 	if (s->stopped) {
 		s->stopped = 0;
 		return rc;
 	}
-	return note(s, rc);
+	return store_note(s, rc);
 }
 
 /* ---- schema ---- */
@@ -230,12 +230,12 @@ static int migration_list(struct store *s, const struct embedded_file **files, i
 int store_schema_version(struct store *s, int *current, int *latest)
 {
 	const struct embedded_file *files[MAX_MIGRATIONS];
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (!rc)
 		rc = migration_list(s, files, latest, NULL);
 	if (!rc)
 		rc = s->ops->schema_current(s, current);
-	return note(s, rc);
+	return store_note(s, rc);
 }
 
 int store_schema_check(struct store *s)
@@ -279,7 +279,7 @@ int store_migrate(struct store *s, int *from, int *to)
 		rc = s->ops->schema_current(s, &now_cur);
 		if (!rc && now_cur < v)
 			rc = s->ops->schema_apply(s, v, files[i]->data, store_now_ms());
-		note(s, rc);
+		store_note(s, rc);
 		if (rc) {
 			char keep[sizeof(s->err)];
 			memcpy(keep, s->err, sizeof(keep));
@@ -301,7 +301,7 @@ int store_migrate(struct store *s, int *from, int *to)
 int store_tx_begin(struct store *s, enum store_tx_mode mode)
 {
 	if (s->streaming)
-		return check_use(s);
+		return store_check_use(s);
 	if (s->tx != STORE_TX_NONE)
 		return store_fail(s, APP_EINTERNAL, "nested transaction");
 	int rc = s->ops->tx_begin(s, mode);
@@ -309,7 +309,7 @@ int store_tx_begin(struct store *s, enum store_tx_mode mode)
 		s->tx = mode == STORE_TX_WRITE ? STORE_TX_IN_WRITE : STORE_TX_IN_READ;
 		s->tx_failed = 0;
 	}
-	return note(s, rc);
+	return store_note(s, rc);
 }
 
 int store_tx_commit(struct store *s)
@@ -346,7 +346,7 @@ void store_tx_rollback(struct store *s)
 
 int store_backup(struct store *s, const char *path)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (s->tx != STORE_TX_NONE)
@@ -355,85 +355,85 @@ int store_backup(struct store *s, const char *path)
 		return store_fail(s, APP_EINVAL, "backup needs a file name");
 	if (!s->ops->backup)
 		return store_fail(s, APP_EINVAL, "%s: use pg_dump (docs/operations.md)", s->ops->name);
-	return note(s, s->ops->backup(s, path));
+	return store_note(s, s->ops->backup(s, path));
 }
 
 /* ---- instansi ---- */
 
 int store_instansi_put(struct store *s, struct instansi *in)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	if (in->parent_id < 0)
 		return store_fail(s, APP_EINVAL, "negative parent_id");
-	return note(s, s->ops->instansi_put(s, in));
+	return store_note(s, s->ops->instansi_put(s, in));
 }
 
 int store_instansi_get(struct store *s, int64_t id, struct instansi *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->instansi_get(s, id, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->instansi_get(s, id, out));
 }
 
 int store_instansi_get_by_kode(struct store *s, const char *kode, struct instansi *out)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!kode)
 		return store_fail(s, APP_EINVAL, "kode is required");
-	return note(s, s->ops->instansi_get_by_kode(s, kode, out));
+	return store_note(s, s->ops->instansi_get_by_kode(s, kode, out));
 }
 
 int store_instansi_list(struct store *s, const char *scope_path,
 			int (*cb)(void *ctx, const struct instansi *), void *ctx)
 {
 	char lo[256], hi[256];
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (!rc)
-		rc = scope_bounds(s, scope_path, lo, hi);
+		rc = store_scope_bounds(s, scope_path, lo, hi);
 	if (rc)
-		return note(s, rc);
-	begin_stream(s);
+		return store_note(s, rc);
+	store_begin_stream(s);
 	rc = s->ops->instansi_list(s, lo, hi, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 /* ---- unit kerja ---- */
 
 int store_unit_put(struct store *s, struct unit_kerja *u)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->unit_put(s, u));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->unit_put(s, u));
 }
 
 int store_unit_get(struct store *s, int64_t id, struct unit_kerja *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->unit_get(s, id, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->unit_get(s, id, out));
 }
 
 int store_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 			   struct unit_kerja *out)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!kode)
 		return store_fail(s, APP_EINVAL, "kode is required");
-	return note(s, s->ops->unit_get_by_kode(s, instansi_id, kode, out));
+	return store_note(s, s->ops->unit_get_by_kode(s, instansi_id, kode, out));
 }
 
 int store_unit_list(struct store *s, int64_t instansi_id,
 		    int (*cb)(void *ctx, const struct unit_kerja *), void *ctx)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
-	begin_stream(s);
+	store_begin_stream(s);
 	rc = s->ops->unit_list(s, instansi_id, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 /* ---- pegawai ---- */
@@ -441,26 +441,26 @@ int store_unit_list(struct store *s, int64_t instansi_id,
 int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 {
 	int dummy;
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
-	return note(s, s->ops->pegawai_upsert(s, p, changed ? changed : &dummy));
+	return store_note(s, s->ops->pegawai_upsert(s, p, changed ? changed : &dummy));
 }
 
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->pegawai_get(s, id, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->pegawai_get(s, id, out));
 }
 
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!nip)
 		return store_fail(s, APP_EINVAL, "nip is required");
-	return note(s, s->ops->pegawai_get_by_nip(s, nip, out));
+	return store_note(s, s->ops->pegawai_get_by_nip(s, nip, out));
 }
 
 /* q becomes a LIKE pattern body: lower-cased, with %, _ and \ escaped by
@@ -468,7 +468,7 @@ int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *o
 static int pegawai_prepare(struct store *s, const struct pegawai_filter *f, char lo[256],
 			   char hi[256], char *q_like, size_t q_cap, const char **q_out)
 {
-	int rc = scope_bounds(s, f->scope_path, lo, hi);
+	int rc = store_scope_bounds(s, f->scope_path, lo, hi);
 	if (rc)
 		return rc;
 	if (f->limit < 0)
@@ -495,174 +495,174 @@ int store_pegawai_list(struct store *s, const struct pegawai_filter *f,
 {
 	char lo[256], hi[256], q[300];
 	const char *qp;
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (!rc)
 		rc = pegawai_prepare(s, f, lo, hi, q, sizeof(q), &qp);
 	if (rc)
-		return note(s, rc);
-	begin_stream(s);
+		return store_note(s, rc);
+	store_begin_stream(s);
 	rc = s->ops->pegawai_list(s, f, lo, hi, qp, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 int store_pegawai_count(struct store *s, const struct pegawai_filter *f, int64_t *n)
 {
 	char lo[256], hi[256], q[300];
 	const char *qp;
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (!rc)
 		rc = pegawai_prepare(s, f, lo, hi, q, sizeof(q), &qp);
 	if (rc)
-		return note(s, rc);
-	return note(s, s->ops->pegawai_count(s, f, lo, hi, qp, n));
+		return store_note(s, rc);
+	return store_note(s, s->ops->pegawai_count(s, f, lo, hi, qp, n));
 }
 
 int store_pegawai_set_blokir(struct store *s, int64_t id, int blokir, const char *reason)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	if (!reason)
 		reason = "";
 	if (!blokir)
 		reason = "";
-	return note(s, s->ops->pegawai_set_blokir(s, id, blokir ? 1 : 0, reason, store_now_ms()));
+	return store_note(s, s->ops->pegawai_set_blokir(s, id, blokir ? 1 : 0, reason, store_now_ms()));
 }
 
 /* ---- users ---- */
 
 int store_user_insert(struct store *s, struct user *u)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	/* Usernames are unique case-insensitively: store the lower-case key. */
 	store_lower(u->username, sizeof(u->username), u->username);
 	if (!u->created_ms)
 		u->created_ms = store_now_ms();
-	return note(s, s->ops->user_insert(s, u));
+	return store_note(s, s->ops->user_insert(s, u));
 }
 
 int store_user_update(struct store *s, const struct user *u)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->user_update(s, u));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->user_update(s, u));
 }
 
 int store_user_get(struct store *s, int64_t id, struct user *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->user_get(s, id, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->user_get(s, id, out));
 }
 
 int store_user_get_by_username(struct store *s, const char *username, struct user *out)
 {
 	char lower[64];
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!username || strlen(username) >= sizeof(lower))
 		return store_fail(s, APP_ENOTFOUND, "no such user");
 	store_lower(lower, sizeof(lower), username);
-	return note(s, s->ops->user_get_by_username(s, lower, out));
+	return store_note(s, s->ops->user_get_by_username(s, lower, out));
 }
 
 int store_user_list(struct store *s, const char *scope_path,
 		    int (*cb)(void *ctx, const struct user *), void *ctx)
 {
 	char lo[256], hi[256];
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (!rc)
-		rc = scope_bounds(s, scope_path, lo, hi);
+		rc = store_scope_bounds(s, scope_path, lo, hi);
 	if (rc)
-		return note(s, rc);
-	begin_stream(s);
+		return store_note(s, rc);
+	store_begin_stream(s);
 	rc = s->ops->user_list(s, lo, hi, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 /* ---- sessions and tokens ---- */
 
 int store_session_insert(struct store *s, const struct session *se)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->session_insert(s, se));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->session_insert(s, se));
 }
 
 int store_session_get(struct store *s, const char *token_hash, struct session *out)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!token_hash)
 		return store_fail(s, APP_ENOTFOUND, "no such session");
-	return note(s, s->ops->session_get(s, token_hash, out));
+	return store_note(s, s->ops->session_get(s, token_hash, out));
 }
 
 int store_session_delete(struct store *s, const char *token_hash)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	if (!token_hash)
 		return store_fail(s, APP_ENOTFOUND, "no such session");
-	return note(s, s->ops->session_delete(s, token_hash));
+	return store_note(s, s->ops->session_delete(s, token_hash));
 }
 
 int store_session_delete_user(struct store *s, int64_t user_id)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->session_delete_user(s, user_id));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->session_delete_user(s, user_id));
 }
 
 int store_session_purge(struct store *s, int64_t now_ms)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->session_purge(s, now_ms));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->session_purge(s, now_ms));
 }
 
 int store_token_insert(struct store *s, struct api_token *t)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	if (!t->created_ms)
 		t->created_ms = store_now_ms();
-	return note(s, s->ops->token_insert(s, t));
+	return store_note(s, s->ops->token_insert(s, t));
 }
 
 int store_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!token_hash)
 		return store_fail(s, APP_ENOTFOUND, "no such token");
-	return note(s, s->ops->token_get_by_hash(s, token_hash, out));
+	return store_note(s, s->ops->token_get_by_hash(s, token_hash, out));
 }
 
 int store_token_revoke(struct store *s, int64_t id)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->token_revoke(s, id));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->token_revoke(s, id));
 }
 
 int store_rate_hit(struct store *s, const char *key, int64_t now_ms, int64_t window_ms,
 		   int64_t *count)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!key || !*key || window_ms <= 0 || now_ms < 0)
 		return store_fail(s, APP_EINVAL, "rate limit needs a key and a positive window");
 	int64_t start = now_ms - now_ms % window_ms;
 	if (s->tx == STORE_TX_IN_WRITE)
-		return note(s, s->ops->rate_hit(s, key, start, count));
+		return store_note(s, s->ops->rate_hit(s, key, start, count));
 	if (s->tx == STORE_TX_IN_READ)
 		return store_fail(s, APP_EINTERNAL, "rate limit inside a read transaction");
 	if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
 		return rc;
-	rc = note(s, s->ops->rate_hit(s, key, start, count));
+	rc = store_note(s, s->ops->rate_hit(s, key, start, count));
 	if (rc) {
 		store_tx_rollback(s);
 		return rc;
@@ -674,40 +674,40 @@ int store_rate_hit(struct store *s, const char *key, int64_t now_ms, int64_t win
 
 int store_audit_head(struct store *s, int64_t *seq, char hash[65])
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->audit_head(s, seq, hash));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->audit_head(s, seq, hash));
 }
 
 int store_audit_insert(struct store *s, const struct audit_rec *r)
 {
-	int rc = check_write(s);
-	return rc ? rc : note(s, s->ops->audit_insert(s, r));
+	int rc = store_check_write(s);
+	return rc ? rc : store_note(s, s->ops->audit_insert(s, r));
 }
 
 int store_audit_list(struct store *s, int64_t from_seq, int limit,
 		     int (*cb)(void *ctx, const struct audit_rec *), void *ctx)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (limit < 0)
 		return store_fail(s, APP_EINVAL, "negative limit");
-	begin_stream(s);
+	store_begin_stream(s);
 	rc = s->ops->audit_list(s, from_seq, limit, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 int store_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			    int limit, int (*cb)(void *ctx, const struct audit_rec *), void *ctx)
 {
-	int rc = check_use(s);
+	int rc = store_check_use(s);
 	if (rc)
 		return rc;
 	if (!object_type || !object_id || limit < 0)
 		return store_fail(s, APP_EINVAL, "object_type and object_id are required");
-	begin_stream(s);
+	store_begin_stream(s);
 	rc = s->ops->audit_list_object(s, object_type, object_id, limit, cb, ctx);
-	return end_stream(s, rc);
+	return store_end_stream(s, rc);
 }
 
 /* ---- CPNS publications ---- */
@@ -723,7 +723,7 @@ static int is_hex64(const char *h)
 
 int store_cpns_publication_insert(struct store *s, struct cpns_publication *p)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc)
 		return rc;
 	if (!is_hex64(p->sha_formasi) || !is_hex64(p->sha_peserta) || !is_hex64(p->sha_results) ||
@@ -731,77 +731,43 @@ int store_cpns_publication_insert(struct store *s, struct cpns_publication *p)
 		return store_fail(s, APP_EINVAL, "publication needs three SHA-256s and a salt");
 	if (!p->published_ms)
 		p->published_ms = store_now_ms();
-	return note(s, s->ops->cpns_publication_insert(s, p));
+	return store_note(s, s->ops->cpns_publication_insert(s, p));
 }
 
 int store_cpns_results_insert(struct store *s, int64_t publication_id,
 			      const struct cpns_result_row *rows, size_t n)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc || n == 0)
 		return rc;
-	return note(s, s->ops->cpns_results_insert(s, publication_id, rows, n));
+	return store_note(s, s->ops->cpns_results_insert(s, publication_id, rows, n));
 }
 
 int store_cpns_formations_insert(struct store *s, int64_t publication_id,
 				 const struct cpns_formation_cut *rows, size_t n)
 {
-	int rc = check_write(s);
+	int rc = store_check_write(s);
 	if (rc || n == 0)
 		return rc;
-	return note(s, s->ops->cpns_formations_insert(s, publication_id, rows, n));
+	return store_note(s, s->ops->cpns_formations_insert(s, publication_id, rows, n));
 }
 
 int store_cpns_publication_latest(struct store *s, struct cpns_publication *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->cpns_publication_latest(s, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->cpns_publication_latest(s, out));
 }
 
 int store_cpns_result_get(struct store *s, int64_t publication_id, int64_t applicant_id,
 			  struct cpns_result_row *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->cpns_result_get(s, publication_id, applicant_id, out));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->cpns_result_get(s, publication_id, applicant_id, out));
 }
 
 int store_cpns_formation_get(struct store *s, int64_t publication_id, int64_t formation_id,
 			     struct cpns_formation_cut *out)
 {
-	int rc = check_use(s);
-	return rc ? rc : note(s, s->ops->cpns_formation_get(s, publication_id, formation_id, out));
-}
-
-/* ---- integrity: instansi signing keys ---- */
-
-int store_instansi_key_insert(struct store *s, struct instansi_key *k)
-{
-	int rc = check_write(s);
-	if (rc)
-		return rc;
-	if (!k->created_ms)
-		k->created_ms = store_now_ms();
-	k->retired_ms = 0;
-	rc = s->ops->instansi_key_retire(s, k->instansi_id, k->created_ms);
-	if (!rc)
-		rc = s->ops->instansi_key_insert(s, k);
-	return note(s, rc);
-}
-
-int store_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
-{
-	int rc = check_use(s);
-	if (rc)
-		return rc;
-	return note(s, s->ops->instansi_key_current(s, instansi_id, out));
-}
-
-int store_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
-			    size_t max, size_t *n)
-{
-	int rc = check_use(s);
-	*n = 0;
-	if (rc)
-		return rc;
-	return note(s, s->ops->instansi_key_list(s, instansi_id, out, max, n));
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->cpns_formation_get(s, publication_id, formation_id, out));
 }

@@ -111,12 +111,17 @@ struct store_ops {
 			       struct cpns_result_row *out);
 	int (*cpns_formation_get)(struct store *s, int64_t pub, int64_t formation_id,
 				  struct cpns_formation_cut *out);
-	/* integrity (store_integrity.h) */
-	int (*instansi_key_retire)(struct store *s, int64_t instansi_id, int64_t now_ms);
-	int (*instansi_key_insert)(struct store *s, struct instansi_key *k);
-	int (*instansi_key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
-	int (*instansi_key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
-				 size_t max, size_t *n);
+	/* Each area added after the core keeps its operations in a sub-table
+	 * of its own (declared below), dispatched by store_<area>.c. */
+	const struct store_integrity_ops *integrity;
+};
+
+struct store_integrity_ops {
+	int (*key_retire)(struct store *s, int64_t instansi_id, int64_t now_ms);
+	int (*key_insert)(struct store *s, struct instansi_key *k);
+	int (*key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
+	int (*key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
+			size_t max, size_t *n);
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -135,5 +140,18 @@ int store_copy(struct store *s, char *dst, size_t cap, const char *src, const ch
 int64_t store_now_ms(void);
 /* ASCII lower-case copy of src (UTF-8 bytes >= 0x80 kept as they are). */
 void store_lower(char *dst, size_t cap, const char *src);
+
+/* The rules every dispatch function applies (store.c): the connection is
+ * usable (not streaming, transaction not failed); a write needs a write
+ * transaction; a database error poisons the transaction. */
+int store_check_use(struct store *s);
+int store_check_write(struct store *s);
+int store_note(struct store *s, int rc);
+/* [lo, hi) bounds selecting every instansi path under scope. */
+int store_scope_bounds(struct store *s, const char *scope, char lo[256], char hi[256]);
+/* Around a backend's list call: marks the connection busy, and keeps a
+ * callback's stop value from poisoning the transaction. */
+void store_begin_stream(struct store *s);
+int store_end_stream(struct store *s, int rc);
 
 #endif

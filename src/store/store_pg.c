@@ -375,8 +375,5 @@ const struct store_ops store_pg_ops = {
 	.cpns_publication_latest = pg_cpns_publication_latest,
 	.cpns_result_get = pg_cpns_result_get,
 	.cpns_formation_get = pg_cpns_formation_get,
-	.instansi_key_retire = pg_instansi_key_retire,
-	.instansi_key_insert = pg_instansi_key_insert,
-	.instansi_key_current = pg_instansi_key_current,
-	.instansi_key_list = pg_instansi_key_list,
+	.integrity = &store_pg_integrity_ops,
 };

@@ -113,11 +113,6 @@ int pg_cpns_result_get(struct store *s, int64_t pub, int64_t applicant_id,
 int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
-/* integrity (store_pg_integrity.c) */
-int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms);
-int pg_instansi_key_insert(struct store *s, struct instansi_key *k);
-int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out);
-int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
-			 size_t max, size_t *n);
+extern const struct store_integrity_ops store_pg_integrity_ops;
 
 #endif

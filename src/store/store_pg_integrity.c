@@ -3,7 +3,7 @@
 #include "core/err.h"
 #include "store/store_pg_int.h"
 
-int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
+static int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
 {
 	struct pg_params p = { 0 };
 	int64_t n = 0;
@@ -13,7 +13,7 @@ int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
 			  " WHERE instansi_id = $1 AND retired_ms IS NULL", &p, &n, "instansi key retire");
 }
 
-int pg_instansi_key_insert(struct store *s, struct instansi_key *k)
+static int pg_instansi_key_insert(struct store *s, struct instansi_key *k)
 {
 	struct pg_params p = { 0 };
 	PGresult *r;
@@ -43,7 +43,7 @@ static int read_key(struct store *s, PGresult *r, int row, struct instansi_key *
 	return rc;
 }
 
-int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
+static int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
 {
 	struct pg_params p = { 0 };
 	PGresult *r;
@@ -61,7 +61,7 @@ int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instans
 	return rc;
 }
 
-int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+static int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
 			 size_t max, size_t *n)
 {
 	struct pg_params p = { 0 };
@@ -83,3 +83,10 @@ int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_k
 	PQclear(r);
 	return rc;
 }
+
+const struct store_integrity_ops store_pg_integrity_ops = {
+	.key_retire = pg_instansi_key_retire,
+	.key_insert = pg_instansi_key_insert,
+	.key_current = pg_instansi_key_current,
+	.key_list = pg_instansi_key_list,
+};

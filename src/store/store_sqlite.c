@@ -416,8 +416,5 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_publication_latest = sq_cpns_publication_latest,
 	.cpns_result_get = sq_cpns_result_get,
 	.cpns_formation_get = sq_cpns_formation_get,
-	.instansi_key_retire = sq_instansi_key_retire,
-	.instansi_key_insert = sq_instansi_key_insert,
-	.instansi_key_current = sq_instansi_key_current,
-	.instansi_key_list = sq_instansi_key_list,
+	.integrity = &store_sqlite_integrity_ops,
 };

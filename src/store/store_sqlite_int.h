@@ -93,11 +93,6 @@ int sq_cpns_result_get(struct store *s, int64_t pub, int64_t applicant_id,
 int sq_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
-/* integrity (store_sqlite_integrity.c) */
-int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms);
-int sq_instansi_key_insert(struct store *s, struct instansi_key *k);
-int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out);
-int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
-			 size_t max, size_t *n);
+extern const struct store_integrity_ops store_sqlite_integrity_ops;
 
 #endif

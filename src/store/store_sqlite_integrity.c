@@ -3,7 +3,7 @@
 #include "core/err.h"
 #include "store/store_sqlite_int.h"
 
-int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
+static int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
 {
 	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
@@ -18,7 +18,7 @@ int sq_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t now_ms)
 	return rc;
 }
 
-int sq_instansi_key_insert(struct store *s, struct instansi_key *k)
+static int sq_instansi_key_insert(struct store *s, struct instansi_key *k)
 {
 	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
@@ -52,7 +52,7 @@ static int read_key(struct store *s, sqlite3_stmt *st, struct instansi_key *out,
 	return rc;
 }
 
-int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
+static int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
 {
 	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
@@ -70,7 +70,7 @@ int sq_instansi_key_current(struct store *s, int64_t instansi_id, struct instans
 	return rc;
 }
 
-int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
+static int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,
 			 size_t max, size_t *n)
 {
 	struct sq_store *q = sq_downcast(s);
@@ -91,3 +91,10 @@ int sq_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_k
 	sq_done(q, st);
 	return rc;
 }
+
+const struct store_integrity_ops store_sqlite_integrity_ops = {
+	.key_retire = sq_instansi_key_retire,
+	.key_insert = sq_instansi_key_insert,
+	.key_current = sq_instansi_key_current,
+	.key_list = sq_instansi_key_list,
+};

@@ -5,7 +5,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
-suite="$BUILD/tests/store/test_store_contract"
 tmp=$(mktemp -d /tmp/wasdal-store.XXXXXX)
 . tests/store/pg.sh
 rc=0
@@ -16,15 +15,24 @@ cleanup() {
 trap cleanup EXIT
 
 echo "# sqlite"
-STORE_URL="sqlite:$tmp/contract.db" STORE_URL_EMPTY="sqlite:$tmp/empty.db" "$suite" || rc=1
+# Every tests/store/test_store_*.c is a conformance suite of one area of the
+# store; each gets fresh databases on both backends.
+suites=$(ls "$BUILD"/tests/store/test_store_* | grep -v '\.d$\|\.o$')
+for suite in $suites; do
+	name=$(basename "$suite")
+	STORE_URL="sqlite:$tmp/$name.db" STORE_URL_EMPTY="sqlite:$tmp/$name-empty.db" "$suite" || rc=1
+done
 
 echo "# postgresql"
 if ! pg_start "$tmp"; then
 	echo "not ok - start a PostgreSQL 15 cluster"
 	exit 1
 fi
-pg_createdb wasdal && pg_createdb wasdal_empty || { echo "not ok - create databases"; exit 1; }
-STORE_URL="${PG_URL}wasdal" STORE_URL_EMPTY="${PG_URL}wasdal_empty" "$suite" || rc=1
+for suite in $suites; do
+	name=$(basename "$suite")
+	pg_createdb "$name" && pg_createdb "${name}_empty" || { echo "not ok - create databases"; exit 1; }
+	STORE_URL="${PG_URL}$name" STORE_URL_EMPTY="${PG_URL}${name}_empty" "$suite" || rc=1
+done
 
 # The database commands and the audit chain on PostgreSQL, as
 # tests/e2e/t_store_cli.sh does on SQLite: tampering through psql (with the
