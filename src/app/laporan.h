@@ -51,6 +51,13 @@ struct laporan_input {
 	char pelapor_jenis[16];         /* pemilih | peserta | pemantau | instansi | lainnya | "" */
 };
 
+/* Set the field called name (the names of struct laporan_input, shared by
+ * the form and both API bodies) from value[0..len). APP_ENOTFOUND for an
+ * unknown name, APP_ETOOBIG when it does not fit (or holds a NUL). */
+int laporan_input_set(struct laporan_input *in, const char *name, const char *value, size_t len);
+/* The longest value a field takes (bytes), 0 for an unknown name. */
+size_t laporan_input_max(const char *name);
+
 /* An uploaded file (bytes only: its name and claimed type are not trusted). */
 struct laporan_file {
 	const char *nama;               /* as sent; cleaned for display */
