@@ -411,6 +411,14 @@ int laporan_ajukan(struct store *s, const char *client_key, const struct laporan
 		   const struct laporan_file *files, size_t nfiles, const char *sumber,
 		   int64_t now_ms, struct laporan_diterima *out, struct laporan_errors *err)
 {
+	return laporan_ajukan_receipt(s, client_key, in, files, nfiles, sumber, NULL, now_ms, out, err);
+}
+
+int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct laporan_input *in,
+			   const struct laporan_file *files, size_t nfiles, const char *sumber,
+			   const char *fixed_receipt, int64_t now_ms, struct laporan_diterima *out,
+			   struct laporan_errors *err)
+{
 	memset(out, 0, sizeof(*out));
 	int32_t today = (int32_t)((now_ms / 1000 + 7 * 3600) / 86400);
 	int rc = laporan_check(in, today, err);
@@ -473,7 +481,11 @@ int laporan_ajukan(struct store *s, const char *client_key, const struct laporan
 	/* A receipt hash collision (1 in 10^16 per pair) would be a UNIQUE
 	 * conflict: draw again. */
 	for (int attempt = 0; !rc && attempt < 3; attempt++) {
-		if ((rc = receipt_new(out->receipt)) || (rc = receipt_hash(out->receipt, salt, k->receipt_hash)))
+		if (fixed_receipt)
+			snprintf(out->receipt, sizeof(out->receipt), "%.16s", fixed_receipt);
+		else if ((rc = receipt_new(out->receipt)))
+			break;
+		if ((rc = receipt_hash(out->receipt, salt, k->receipt_hash)))
 			break;
 		k->nomor[0] = '\0';
 		if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
