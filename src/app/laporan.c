@@ -13,6 +13,7 @@
 #include "crypto/receipt.h"
 #include "crypto/seal.h"
 #include <sodium.h>
+#include <pthread.h>
 #include <time.h>
 
 int64_t laporan_now_ms(void)
@@ -219,12 +220,30 @@ int laporan_link_nip(struct store *s, struct kasus *k, const char *typed, int32_
 	return 0;
 }
 
+/* Rate-limit keys never hold the client's address: it is replaced by a
+ * keyed hash under a key that lives only in this process's memory (the
+ * windows are at most an hour, so a restart costing the counts is fine,
+ * and the stored key cannot be turned back into an address). */
+static unsigned char g_rate_key[crypto_generichash_KEYBYTES];
+static pthread_once_t g_rate_once = PTHREAD_ONCE_INIT;
+
+static void rate_key_init(void)
+{
+	randombytes_buf(g_rate_key, sizeof(g_rate_key));
+}
+
 static int rate(struct store *s, const char *kind, const char *key, int64_t limit,
 		int64_t window, int64_t now)
 {
-	char k[128];
+	char k[128], hex[33];
+	unsigned char h[16];
 	int64_t n = 0;
-	snprintf(k, sizeof(k), "lapor:%s:%.100s", kind, key && *key ? key : "-");
+	key = key && *key ? key : "-";
+	pthread_once(&g_rate_once, rate_key_init);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)key, strlen(key), g_rate_key,
+			   sizeof(g_rate_key));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(k, sizeof(k), "lapor:%s:%s", kind, hex);
 	int rc = store_rate_hit(s, k, now, window, &n);
 	if (rc)
 		return rc;
