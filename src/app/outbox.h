@@ -86,6 +86,10 @@ int outbox_webhook_add(struct store *s, const struct principal *actor, const cha
 		       const char *events, const char *secret, struct webhook *out);
 int outbox_webhook_remove(struct store *s, const struct principal *actor, int64_t id);
 int outbox_requeue(struct store *s, const struct principal *actor, int64_t id);
+/* Queue a test event (kind, default "wasdal.uji") to the matching
+ * webhooks and, when to is not NULL, an e-mail to that address. */
+int outbox_test(struct store *s, const struct principal *actor, const char *kind, const char *to,
+		int *queued);
 /* Set (or clear with "") the e-mail address of an account. */
 int outbox_user_email(struct store *s, const struct principal *actor, const char *username,
 		      const char *email);

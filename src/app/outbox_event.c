@@ -301,3 +301,39 @@ int outbox_user_email(struct store *s, const struct principal *actor, const char
 	}
 	return finish(s, rc);
 }
+
+int outbox_test(struct store *s, const struct principal *actor, const char *kind, const char *to,
+		int *queued)
+{
+	*queued = 0;
+	if (!is_admin(actor))
+		return APP_EPERM;
+	if ((to && !mail_address_valid(to)) || !kind || !events_ok(kind) || strlen(kind) > 63)
+		return APP_EINVAL;
+	int64_t now = outbox_now_ms();
+	char key[64], payload[160];
+	snprintf(key, sizeof(key), "uji:%lld:%08x", (long long)now, (unsigned)randombytes_random());
+	snprintf(payload, sizeof(payload), "{\"pesan\":\"uji notifikasi Wasdal\",\"waktu_ms\":%lld}",
+		 (long long)now);
+	const char *list[2] = { to, NULL };
+	struct outbox_event_spec e = {
+		.kind = kind, .object = "outbox/uji", .payload_json = payload, .dedup_key = key,
+		.subject = "Uji notifikasi Wasdal — pesan percobaan",
+		.text = "Ini pesan percobaan dari Wasdal. Bila Anda menerimanya, pengaturan surel berfungsi.\n\n"
+			"This is a test message from Wasdal. If you received it, e-mail delivery works.\n",
+		.email_to = to ? list : NULL,
+	};
+	int rc = store_tx_begin(s, STORE_TX_WRITE);
+	if (rc)
+		return rc;
+	rc = outbox_publish(s, &e, queued);
+	if (!rc) {
+		struct diff d;
+		diff_init(&d);
+		diff_note(&d, "event", kind);
+		diff_int(&d, "queued", 0, *queued);
+		rc = audit_append(s, actor, "outbox_test", "outbox", key, diff_json(&d));
+		diff_release(&d);
+	}
+	return finish(s, rc);
+}

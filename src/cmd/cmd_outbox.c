@@ -137,6 +137,31 @@ static int outbox_ulang(struct store *s, const struct principal *actor, int argc
 	return EXIT_OK;
 }
 
+/* A test notification, to check the SMTP and webhook settings end to end. */
+static int outbox_uji(struct store *s, const struct principal *actor, int argc, char **argv)
+{
+	const char *to = NULL, *event = "wasdal.uji";
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--to") && i + 1 < argc)
+			to = argv[++i];
+		else if (!strcmp(argv[i], "--event") && i + 1 < argc)
+			event = argv[++i];
+		else
+			return cmd_usage("outbox");
+	}
+	int queued = 0;
+	int rc = outbox_test(s, actor, event, to, &queued);
+	if (rc == APP_EINVAL) {
+		cmd_error(M_USER_EMAIL_BAD, to ? to : "");
+		return EXIT_USAGE;
+	}
+	if (rc)
+		return exit_of(rc);
+	printf(msgc(M_OUTBOX_TEST_QUEUED), queued);
+	putchar('\n');
+	return EXIT_OK;
+}
+
 typedef int (*sub_fn)(struct store *, const struct principal *, int, char **);
 struct sub {
 	const char *name;
@@ -174,6 +199,7 @@ int cmd_outbox(int argc, char **argv)
 {
 	static const struct sub subs[] = {
 		{ "kirim", outbox_kirim }, { "daftar", outbox_daftar }, { "ulang", outbox_ulang },
+		{ "uji", outbox_uji },
 	};
 	return run(argc, argv, "outbox", subs, ARRAY_SIZE(subs));
 }
