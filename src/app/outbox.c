@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/outbox_format.h"
 #include "app/outbox_send.h"
+#include "app/pengingat.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -213,6 +214,7 @@ struct outbox_worker {
 	pthread_cond_t cv;
 	int stop;
 	int interval_s;
+	int64_t last_scan_ms;
 	struct store *s;
 	struct outbox_config c;
 };
@@ -221,6 +223,18 @@ static void *worker_main(void *arg)
 {
 	struct outbox_worker *w = arg;
 	for (;;) {
+		/* deadlines move by days: a scan a minute is plenty */
+		int64_t now = outbox_now_ms();
+		if (!w->last_scan_ms || now - w->last_scan_ms >= 60000) {
+			int queued = 0;
+			int src = pengingat_scan(w->s, 0, &queued);
+			if (src)
+				log_warn("outbox: deadline scan: %s (%s)", app_err_name(src),
+					 store_last_error(w->s));
+			else if (queued)
+				log_info("outbox: deadline scan queued %d messages", queued);
+			w->last_scan_ms = now;
+		}
 		struct outbox_stats st;
 		int rc = outbox_drain(w->s, &w->c, &st);
 		if (rc)

@@ -6,6 +6,8 @@
 #include "cmd/cmd_outbox.h"
 #include "cmd/cmd_store.h"
 #include "app/outbox.h"
+#include "app/pengingat.h"
+#include "core/date.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "store/store.h"
@@ -162,6 +164,34 @@ static int outbox_uji(struct store *s, const struct principal *actor, int argc, 
 	return EXIT_OK;
 }
 
+/* One deadline scan; --hari checks a given day (what would be due then). */
+static int outbox_pindai(struct store *s, const struct principal *actor, int argc, char **argv)
+{
+	int32_t day = 0;
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--hari") && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (date_parse_iso(v, strlen(v), &day)) {
+				cmd_error(M_OUTBOX_BAD_DAY, v);
+				return EXIT_USAGE;
+			}
+		} else {
+			return cmd_usage("outbox");
+		}
+	}
+	if (actor->role != ROLE_ADMIN) {
+		cmd_error(M_OUTBOX_ADMIN_ONLY);
+		return EXIT_CHECK_FAILED;
+	}
+	int queued = 0;
+	int rc = pengingat_scan(s, day, &queued);
+	if (rc)
+		return exit_of(rc);
+	printf(msgc(M_OUTBOX_SCANNED), queued);
+	putchar('\n');
+	return EXIT_OK;
+}
+
 typedef int (*sub_fn)(struct store *, const struct principal *, int, char **);
 struct sub {
 	const char *name;
@@ -199,7 +229,7 @@ int cmd_outbox(int argc, char **argv)
 {
 	static const struct sub subs[] = {
 		{ "kirim", outbox_kirim }, { "daftar", outbox_daftar }, { "ulang", outbox_ulang },
-		{ "uji", outbox_uji },
+		{ "uji", outbox_uji }, { "pindai", outbox_pindai },
 	};
 	return run(argc, argv, "outbox", subs, ARRAY_SIZE(subs));
 }

@@ -153,6 +153,10 @@ struct store_outbox_ops {
 	int (*email_get)(struct store *s, int64_t user_id, char out[255]);
 	int (*recipients)(struct store *s, const char *role, const char *path,
 			  store_recipient_cb cb, void *ctx);
+	int (*due_cases)(struct store *s, int32_t min_day, int32_t max_day,
+			 int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx);
+	/* hi is prefix with its last byte + 1: [prefix, hi) on the unique index */
+	int (*seen)(struct store *s, const char *prefix, const char *hi, int *seen);
 };
 
 /* The neutrality case area (store_kasus.c). get() looks a case up by one

@@ -217,3 +217,29 @@ int store_outbox_recipients(struct store *s, const char *role, const char *insta
 	rc = s->ops->outbox->recipients(s, role, instansi_path, cb, ctx);
 	return store_end_stream(s, rc);
 }
+
+int store_outbox_due_cases(struct store *s, int32_t min_day, int32_t max_day,
+			   int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx)
+{
+	int rc = store_check_use(s);
+	if (rc)
+		return rc;
+	store_begin_stream(s);
+	rc = s->ops->outbox->due_cases(s, min_day, max_day, cb, ctx);
+	return store_end_stream(s, rc);
+}
+
+int store_outbox_seen(struct store *s, const char *prefix, int *seen)
+{
+	int rc = store_check_use(s);
+	*seen = 0;
+	if (rc)
+		return rc;
+	size_t n = prefix ? strlen(prefix) : 0;
+	if (n == 0 || n >= 256 || (unsigned char)prefix[n - 1] == 0xff)
+		return store_fail(s, APP_EINVAL, "outbox seen: bad prefix");
+	char hi[256];
+	memcpy(hi, prefix, n + 1);
+	hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
+	return store_note(s, s->ops->outbox->seen(s, prefix, hi, seen));
+}

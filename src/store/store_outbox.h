@@ -121,4 +121,22 @@ struct outbox_recipient {
 int store_outbox_recipients(struct store *s, const char *role, const char *instansi_path,
 			    int (*cb)(void *ctx, const struct outbox_recipient *), void *ctx);
 
+/* ---- the deadline scanner's view of cases (table kasus, migration 0004) ---- */
+struct outbox_due_case {
+	int64_t id;
+	char nomor[24];
+	char konteks[8];
+	char tahap[40];
+	int64_t tahap_sejak_ms;
+	int32_t tenggat_hari;      /* core/date.h day number */
+	char instansi_path[256];   /* "/" when the case has no instansi (national) */
+};
+
+/* Cases with a deadline in [min_day, max_day], by deadline then id. */
+int store_outbox_due_cases(struct store *s, int32_t min_day, int32_t max_day,
+			   int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx);
+/* *seen is 1 when any message was queued under a dedup key starting with
+ * prefix (an event already published). */
+int store_outbox_seen(struct store *s, const char *prefix, int *seen);
+
 #endif

@@ -345,6 +345,57 @@ static int pg_recipients(struct store *s, const char *role, const char *path,
 			 &p, recipient_row, &l, "outbox recipients");
 }
 
+struct due_ctx {
+	int (*cb)(void *ctx, const struct outbox_due_case *);
+	void *ctx;
+};
+
+static int due_row(struct pg_store *q, PGresult *r, void *arg)
+{
+	struct due_ctx *l = arg;
+	struct outbox_due_case c;
+	memset(&c, 0, sizeof(c));
+	c.id = pg_int(r, 0, 0);
+	c.tahap_sejak_ms = pg_int(r, 0, 4);
+	c.tenggat_hari = (int32_t)pg_int(r, 0, 5);
+	int rc = STORE_COPY(&q->base, c.nomor, pg_text(r, 0, 1));
+	if (!rc) rc = STORE_COPY(&q->base, c.konteks, pg_text(r, 0, 2));
+	if (!rc) rc = STORE_COPY(&q->base, c.tahap, pg_text(r, 0, 3));
+	if (!rc) rc = STORE_COPY(&q->base, c.instansi_path, pg_text(r, 0, 6));
+	if (!rc && (rc = l->cb(l->ctx, &c)))
+		q->base.stopped = 1;
+	return rc;
+}
+
+static int pg_due_cases(struct store *s, int32_t min_day, int32_t max_day,
+			int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx)
+{
+	struct pg_params p = { 0 };
+	struct due_ctx l = { cb, ctx };
+	pp_int(&p, min_day);
+	pp_int(&p, max_day);
+	return pg_stream(pg_downcast(s), "SELECT k.id, k.nomor, k.konteks, k.tahap, k.tahap_sejak_ms,"
+			 " k.tenggat_hari, coalesce(i.path, '/') FROM kasus k"
+			 " LEFT JOIN instansi i ON i.id = k.instansi_id"
+			 " WHERE k.tenggat_hari BETWEEN $1 AND $2 ORDER BY k.tenggat_hari, k.id",
+			 &p, due_row, &l, "due cases");
+}
+
+static int pg_seen(struct store *s, const char *prefix, const char *hi, int *seen)
+{
+	struct pg_params p = { 0 };
+	PGresult *r;
+	pp_text(&p, prefix);
+	pp_text(&p, hi);
+	int rc = pg_query(pg_downcast(s), "SELECT 1 FROM outbox WHERE dedup_key >= $1 AND dedup_key < $2"
+			  " LIMIT 1", &p, &r, "outbox seen");
+	if (rc)
+		return rc;
+	*seen = PQntuples(r) > 0;
+	PQclear(r);
+	return 0;
+}
+
 const struct store_outbox_ops store_pg_outbox_ops = {
 	.enqueue = pg_enqueue,
 	.claim = pg_claim,
@@ -361,4 +412,6 @@ const struct store_outbox_ops store_pg_outbox_ops = {
 	.email_set = pg_email_set,
 	.email_get = pg_email_get,
 	.recipients = pg_recipients,
+	.due_cases = pg_due_cases,
+	.seen = pg_seen,
 };

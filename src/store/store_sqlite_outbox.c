@@ -367,6 +367,57 @@ static int sq_recipients(struct store *s, const char *role, const char *path,
 	return rc;
 }
 
+static int sq_due_cases(struct store *s, int32_t min_day, int32_t max_day,
+			int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	struct outbox_due_case c;
+	int rc = sq_prep(q, "SELECT k.id, k.nomor, k.konteks, k.tahap, k.tahap_sejak_ms, k.tenggat_hari,"
+			 " coalesce(i.path, '/') FROM kasus k LEFT JOIN instansi i ON i.id = k.instansi_id"
+			 " WHERE k.tenggat_hari BETWEEN ?1 AND ?2 ORDER BY k.tenggat_hari, k.id", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, min_day);
+	sq_bind_int(st, 2, max_day);
+	while ((rc = sq_step(q, st, "due cases")) == 1) {
+		memset(&c, 0, sizeof(c));
+		c.id = sqlite3_column_int64(st, 0);
+		c.tahap_sejak_ms = sqlite3_column_int64(st, 4);
+		c.tenggat_hari = (int32_t)sqlite3_column_int64(st, 5);
+		rc = STORE_COPY(s, c.nomor, sq_col_text(st, 1));
+		if (!rc) rc = STORE_COPY(s, c.konteks, sq_col_text(st, 2));
+		if (!rc) rc = STORE_COPY(s, c.tahap, sq_col_text(st, 3));
+		if (!rc) rc = STORE_COPY(s, c.instansi_path, sq_col_text(st, 6));
+		if (rc)
+			break;
+		if ((rc = cb(ctx, &c))) {
+			s->stopped = 1;
+			break;
+		}
+	}
+	sq_done(q, st);
+	return rc;
+}
+
+static int sq_seen(struct store *s, const char *prefix, const char *hi, int *seen)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT 1 FROM outbox WHERE dedup_key >= ?1 AND dedup_key < ?2 LIMIT 1", &st);
+	if (rc)
+		return rc;
+	sq_bind_text(st, 1, prefix);
+	sq_bind_text(st, 2, hi);
+	rc = sq_step(q, st, "outbox seen");
+	if (rc >= 0) {
+		*seen = rc == 1;
+		rc = 0;
+	}
+	sq_done(q, st);
+	return rc;
+}
+
 const struct store_outbox_ops store_sqlite_outbox_ops = {
 	.enqueue = sq_enqueue,
 	.claim = sq_claim,
@@ -383,4 +434,6 @@ const struct store_outbox_ops store_sqlite_outbox_ops = {
 	.email_set = sq_email_set,
 	.email_get = sq_email_get,
 	.recipients = sq_recipients,
+	.due_cases = sq_due_cases,
+	.seen = sq_seen,
 };

@@ -7,6 +7,7 @@
 #include "core/err.h"
 #include "store/store.h"
 #include "store/store_outbox.h"
+#include "store/store_kasus.h"
 #include "unit/test_helpers.h"
 #include <pthread.h>
 
@@ -547,6 +548,90 @@ static void webhooks_subscriptions(void **state)
 	assert_int_eq(drain("cleanup", 1LL << 50), 1);
 }
 
+/* ---- the deadline scanner's reads ---- */
+
+static int64_t put_kasus(char receipt, const char *tahap, int32_t tenggat, int64_t instansi)
+{
+	struct kasus k;
+	memset(&k, 0, sizeof(k));
+	memset(k.receipt_hash, receipt, 64);
+	snprintf(k.konteks, sizeof(k.konteks), "pemilu");
+	snprintf(k.tahap, sizeof(k.tahap), "diterima");
+	k.workflow_versi = 1;
+	snprintf(k.terlapor_nama, sizeof(k.terlapor_nama), "Terlapor");
+	snprintf(k.pelanggaran_kode, sizeof(k.pelanggaran_kode), "KE-4");
+	k.kejadian_hari = 20520;
+	k.diketahui_hari = 20521;
+	snprintf(k.penetapan_calon, sizeof(k.penetapan_calon), "sebelum");
+	snprintf(k.kronologi, sizeof(k.kronologi), "Kronologi.");
+	snprintf(k.pelapor_mode, sizeof(k.pelapor_mode), "anonim");
+	snprintf(k.sumber, sizeof(k.sumber), "api");
+	k.instansi_id = instansi;
+	k.created_ms = 1790000000000LL;
+	int rc = store_kasus_insert(S, &k);
+	if (rc)
+		print_error("kasus insert: %d %s\n", rc, store_last_error(S));
+	assert_int_eq(rc, 0);
+	snprintf(k.tahap, sizeof(k.tahap), "%s", tahap);
+	k.tahap_sejak_ms = 1790000001000LL;
+	k.tenggat_hari = tenggat;
+	assert_int_eq(store_kasus_set_tahap(S, &k, 1790000001000LL), 0);
+	return k.id;
+}
+
+struct due {
+	int n;
+	char line[512];
+};
+
+static int add_due(void *ctx, const struct outbox_due_case *c)
+{
+	struct due *d = ctx;
+	size_t len = strlen(d->line);
+	snprintf(d->line + len, sizeof(d->line) - len, "%s%s@%d:%s", d->n++ ? "," : "", c->tahap,
+		 (int)(c->tenggat_hari - 20000), c->instansi_path);
+	return 0;
+}
+
+static void due_cases_and_seen(void **state)
+{
+	(void)state;
+	char pn[256], pa[256];
+	BEGIN_W();
+	int64_t nas = put_instansi("DC-NAS", INSTANSI_NASIONAL, 0, pn);
+	int64_t a = put_instansi("DC-A", INSTANSI_PROVINSI, nas, pa);
+	put_kasus('1', "tindak_lanjut_ppk", 20100, a);
+	put_kasus('2', "verifikasi_satgas", 20050, 0);
+	put_kasus('3', "kajian_bawaslu", 20300, a);
+	put_kasus('4', "diterima", 0, a); /* no deadline */
+	COMMIT();
+	struct due d = { 0 };
+	assert_int_eq(store_outbox_due_cases(S, 20000, 20200, add_due, &d), 0);
+	char want[512];
+	snprintf(want, sizeof(want), "verifikasi_satgas@50:/,tindak_lanjut_ppk@100:%s", pa);
+	assert_str_eq(d.line, want);
+	memset(&d, 0, sizeof(d));
+	assert_int_eq(store_outbox_due_cases(S, 20101, 20299, add_due, &d), 0);
+	assert_int_eq(d.n, 0);
+
+	int seen = 1;
+	assert_int_eq(store_outbox_seen(S, "kasus:1:tahap:5:sebelum:3#", &seen), 0);
+	assert_int_eq(seen, 0);
+	int ins;
+	BEGIN_W();
+	enqueue(S, "kasus:1:tahap:5:sebelum:3#mail:a@b.id", 1LL << 50, &ins);
+	enqueue(S, "kasus:1:tahap:5:sebelum:30#mail:a@b.id", 1LL << 50, &ins);
+	COMMIT();
+	assert_int_eq(store_outbox_seen(S, "kasus:1:tahap:5:sebelum:3#", &seen), 0);
+	assert_int_eq(seen, 1);
+	/* a prefix is a prefix: ":3#" is not ":30#" nor ":1#" */
+	assert_int_eq(store_outbox_seen(S, "kasus:1:tahap:5:sebelum:1#", &seen), 0);
+	assert_int_eq(seen, 0);
+	assert_int_eq(store_outbox_seen(S, "kasus:1:tahap:5:sebelum:300#", &seen), 0);
+	assert_int_eq(seen, 0);
+	assert_int_eq(store_outbox_seen(S, "", &seen), APP_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +643,7 @@ int main(void)
 		cmocka_unit_test(pg_skip_locked_while_open),
 		cmocka_unit_test(recipients_in_scope_with_email),
 		cmocka_unit_test(webhooks_subscriptions),
+		cmocka_unit_test(due_cases_and_seen),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("store_outbox", tests, open_suite, close_suite);

@@ -34,3 +34,6 @@ CREATE INDEX outbox_due ON outbox(next_attempt_ms, id) WHERE state = 'pending';
 CREATE INDEX outbox_state ON outbox(state, id);
 
 ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '' CHECK (octet_length(email) <= 254);
+
+-- The deadline scanner reads open cases by due day (app/pengingat.c).
+CREATE INDEX kasus_tenggat ON kasus(tenggat_hari) WHERE tenggat_hari IS NOT NULL;

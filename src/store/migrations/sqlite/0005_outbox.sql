@@ -44,3 +44,6 @@ CREATE INDEX outbox_state ON outbox(state, id);
 -- Where reminders go: an account's e-mail address ('' = none).
 ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''
 	CHECK (length(CAST(email AS BLOB)) <= 254);
+
+-- The deadline scanner reads open cases by due day (app/pengingat.c).
+CREATE INDEX kasus_tenggat ON kasus(tenggat_hari) WHERE tenggat_hari IS NOT NULL;
