@@ -117,7 +117,8 @@ struct outbox_recipient {
 };
 /* Enabled accounts of role whose scope covers instansi_path (their
  * instansi's path is a prefix of it) and that have an e-mail address,
- * ordered by id. */
+ * ordered by id. instansi_path "/" (a case without an instansi) means the
+ * accounts of a root instansi: national ones only. */
 int store_outbox_recipients(struct store *s, const char *role, const char *instansi_path,
 			    int (*cb)(void *ctx, const struct outbox_recipient *), void *ctx);
 

@@ -341,7 +341,8 @@ static int pg_recipients(struct store *s, const char *role, const char *path,
 	return pg_stream(pg_downcast(s), "SELECT u.id, u.username, u.nama, u.email FROM users u"
 			 " JOIN instansi i ON i.id = u.instansi_id"
 			 " WHERE u.role = $1 AND u.disabled = 0 AND u.email <> ''"
-			 " AND left($2::text, length(i.path)) = i.path ORDER BY u.id",
+			 " AND (left($2::text, length(i.path)) = i.path"
+			 " OR ($2::text = '/' AND i.parent_id IS NULL)) ORDER BY u.id",
 			 &p, recipient_row, &l, "outbox recipients");
 }
 

@@ -345,7 +345,8 @@ static int sq_recipients(struct store *s, const char *role, const char *path,
 	int rc = sq_prep(q, "SELECT u.id, u.username, u.nama, u.email FROM users u"
 			 " JOIN instansi i ON i.id = u.instansi_id"
 			 " WHERE u.role = ?1 AND u.disabled = 0 AND u.email <> ''"
-			 " AND substr(?2, 1, length(i.path)) = i.path ORDER BY u.id", &st);
+			 " AND (substr(?2, 1, length(i.path)) = i.path"
+			 " OR (?2 = '/' AND i.parent_id IS NULL)) ORDER BY u.id", &st);
 	if (rc)
 		return rc;
 	sq_bind_text(st, 1, role);

@@ -478,6 +478,10 @@ static void recipients_in_scope_with_email(void **state)
 	memset(&n, 0, sizeof(n));
 	assert_int_eq(store_outbox_recipients(S, "bawaslu", pb, add_name, &n), 0);
 	assert_str_eq(n.list, "ob-nas<nas@bawaslu.go.id>,ob-b<b@bawaslu.go.id>");
+	/* a case without an instansi: national accounts only */
+	memset(&n, 0, sizeof(n));
+	assert_int_eq(store_outbox_recipients(S, "bawaslu", "/", add_name, &n), 0);
+	assert_str_eq(n.list, "ob-nas<nas@bawaslu.go.id>");
 	memset(&n, 0, sizeof(n));
 	assert_int_eq(store_outbox_recipients(S, "ppk", pa1, add_name, &n), 0);
 	assert_str_eq(n.list, "ob-a-ppk<ppk@a.go.id>");
