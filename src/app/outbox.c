@@ -73,6 +73,12 @@ int outbox_config_load(struct outbox_config *c, const char **bad)
 		rc = env_int("WASDAL_OUTBOX_TIMEOUT_MS", 100, 600000, &c->timeout_ms, bad);
 	if (!rc && c->backoff_cap_ms < c->backoff_base_ms)
 		c->backoff_cap_ms = c->backoff_base_ms;
+	/* a claimed batch must be sent before its lease ends, or another
+	 * sender may take it meanwhile and send it a second time */
+	if (!rc && c->lease_ms < (int64_t)c->batch * c->timeout_ms) {
+		int64_t fit = c->lease_ms / c->timeout_ms;
+		c->batch = fit < 1 ? 1 : (int)fit;
+	}
 	if (!rc && c->smtp_url[0] && strncmp(c->smtp_url, "smtp://", 7) &&
 	    strncmp(c->smtp_url, "smtps://", 8)) {
 		*bad = "WASDAL_SMTP_URL";
