@@ -147,8 +147,9 @@ static int record(struct store *s, const struct outbox_config *c, const struct o
 	else
 		st->retried++;
 	if (!r->ok)
-		log_warn("outbox: message %lld to %s: %s%s", (long long)m->id, m->destination, r->error,
-			 permanent ? " (permanent)" : "");
+		/* the id, not the address: the log is not the place for personal data */
+		log_warn("outbox: message %lld (%s): %s%s", (long long)m->id, outbox_kind_name(m->kind),
+			 r->error, permanent ? " (permanent)" : "");
 	return 0;
 }
 

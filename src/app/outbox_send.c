@@ -85,7 +85,7 @@ int outbox_send_mail(const struct send_options *o, const struct outbox_msg *m,
 	if (mail_build(&msg, &h, m->body ? m->body : "")) {
 		buf_release(&msg);
 		r->permanent = 1;
-		set_error(r, "alamat atau subjek tidak sah / invalid address or subject", m->destination);
+		set_error(r, "alamat atau subjek tidak sah / invalid address or subject", NULL);
 		return 0;
 	}
 	outbox_send_init();
