@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/store_integrity.h"
+#include "store/store_outbox.h"
 #include "store/store_kasus.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
@@ -115,6 +116,7 @@ struct store_ops {
 	/* Each area added after the core keeps its operations in a sub-table
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
+	const struct store_outbox_ops *outbox;
 	const struct store_kasus_ops *kasus;
 };
 
@@ -124,6 +126,37 @@ struct store_integrity_ops {
 	int (*key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
 	int (*key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
 			size_t max, size_t *n);
+};
+
+typedef int (*store_outbox_cb)(void *ctx, const struct outbox_msg *);
+typedef int (*store_webhook_cb)(void *ctx, const struct webhook *);
+typedef int (*store_recipient_cb)(void *ctx, const struct outbox_recipient *);
+
+/* The outbox area (store_outbox.c checks the rules, the backends the SQL).
+ * state arguments are the names of enum outbox_state ("" = any). */
+struct store_outbox_ops {
+	int (*enqueue)(struct store *s, struct outbox_msg *m, int *inserted);
+	int (*claim)(struct store *s, const char *owner, int64_t now_ms, int64_t lease_until,
+		     struct outbox_claimed *out, size_t max, size_t *n);
+	int (*mark_sent)(struct store *s, int64_t id, const char *owner, int64_t now_ms);
+	int (*mark_failed)(struct store *s, int64_t id, const char *owner, const char *error,
+			   int64_t next_attempt_ms, int permanent);
+	int (*requeue)(struct store *s, int64_t id, int64_t now_ms);
+	int (*get)(struct store *s, int64_t id, struct outbox_claimed *out);
+	int (*list)(struct store *s, const char *state, int limit, store_outbox_cb cb, void *ctx);
+	int (*count)(struct store *s, const char *state, int64_t *n);
+	int (*webhook_insert)(struct store *s, struct webhook *w);
+	int (*webhook_deactivate)(struct store *s, int64_t id);
+	int (*webhook_get)(struct store *s, int64_t id, struct webhook *out);
+	int (*webhook_list)(struct store *s, store_webhook_cb cb, void *ctx);
+	int (*email_set)(struct store *s, int64_t user_id, const char *email);
+	int (*email_get)(struct store *s, int64_t user_id, char out[255]);
+	int (*recipients)(struct store *s, const char *role, const char *path,
+			  store_recipient_cb cb, void *ctx);
+	int (*due_cases)(struct store *s, int32_t min_day, int32_t max_day,
+			 int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx);
+	/* hi is prefix with its last byte + 1: [prefix, hi) on the unique index */
+	int (*seen)(struct store *s, const char *prefix, const char *hi, int *seen);
 };
 
 /* The neutrality case area (store_kasus.c). get() looks a case up by one
