@@ -154,6 +154,8 @@ struct store_kasus_ops {
 	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
 	int (*salt_get)(struct store *s, char out[33]);
 	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
+};
+
 struct store_kasus_alur_ops {
 	int (*versi_insert)(struct store *s, struct workflow_versi *v);
 	int (*versi_get)(struct store *s, int versi, struct workflow_versi *out);
