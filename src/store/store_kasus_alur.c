@@ -214,7 +214,7 @@ int store_kasus_antrian(struct store *s, const struct kasus_antrian_filter *f,
 	if (g.offset < 0)
 		g.offset = 0;
 	/* National scope also sees cases with no instansi yet. */
-	int national = !strcmp(f->scope, "/");
+	int national = f->national || !strcmp(f->scope, "/");
 	store_begin_stream(s);
 	return wrap_list(s, OPS(s)->antrian(s, &g, lo, hi, national, tahap, cb, ctx));
 }

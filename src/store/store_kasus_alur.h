@@ -121,7 +121,8 @@ int store_kasus_sanksi_list(struct store *s, int64_t kasus_id, int64_t pegawai_i
 /* ---- queues over the kasus table ---- */
 #define KASUS_FILTER_TAHAP_MAX 24
 struct kasus_antrian_filter {
-	const char *scope;          /* instansi path prefix; "/" = national */
+	const char *scope;          /* instansi path prefix */
+	int national;               /* also cases with no instansi (or scope "/") */
 	const char *tahap[KASUS_FILTER_TAHAP_MAX]; /* any of these stages; none = all */
 	size_t ntahap;
 	int32_t tenggat_sampai;     /* > 0: only cases due on or before this day */
