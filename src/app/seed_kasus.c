@@ -50,6 +50,14 @@ static const struct demo_kasus demo[] = {
 					     "nomor_rekomendasi", "DEMO/REK/2026/005", NULL } },
 	    { "selesai", ROLE_PPK, { "jenis_hukuman", "moral_terbuka", "nomor_sk", "800/DEMO/2026",
 				     "tanggal_sk", "2026-11-02", NULL } } } },
+	/* A repeat report on the employee of the case above: its sanction must
+	 * be heavier than the first one. */
+	{ "3322", 20, "pemilu", "KE-2", "Kembali mengunggah ajakan memilih setelah dijatuhi sanksi.",
+	  { { "verifikasi_satgas", ROLE_BKN, { NULL } },
+	    { "kajian_bawaslu", ROLE_BKN, { NULL } },
+	    { "rekomendasi_bkn", ROLE_BAWASLU, REKOM },
+	    { "tindak_lanjut_ppk", ROLE_BKN, { "jenis_pelanggaran", "KE-2", "tingkat_sanksi", "moral",
+					     "nomor_rekomendasi", "DEMO/REK/2026/007", NULL } } } },
 	{ NULL, -1, "pilkada", "lainnya", "Laporan tanpa identitas terlapor yang jelas.",
 	  { { "menunggu_pelapor", ROLE_BKN, { "kekurangan", "terlapor", NULL } } } },
 };
