@@ -140,6 +140,7 @@ struct store_kasus_ops {
 	int (*set_tahap)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*set_terlapor)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*set_petugas)(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms);
+	int (*set_tautan)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*bukti_insert)(struct store *s, struct kasus_bukti *b);
 	int (*bukti_list)(struct store *s, int64_t kasus_id, int64_t only_id,
 			  struct kasus_bukti *out, size_t max, size_t *n);
