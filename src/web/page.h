@@ -53,5 +53,12 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_detail(struct http_req *req, struct http_resp *resp);
+int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
+int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);
+int page_kasus_tag(struct http_req *req, struct http_resp *resp);
+int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
+int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
 
 #endif
