@@ -53,6 +53,10 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+/* The employee page's list of their neutrality cases and sanctions, in
+ * the viewer's scope (page_kasus.c). */
+struct pegawai;
+int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
 int page_kasus_list(struct http_req *req, struct http_resp *resp);
 int page_kasus_detail(struct http_req *req, struct http_resp *resp);
 int page_kasus_pindah(struct http_req *req, struct http_resp *resp);

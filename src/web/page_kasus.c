@@ -577,3 +577,85 @@ int page_kasus_catatan(struct http_req *req, struct http_resp *resp)
 				  http_form(req, "teks"), &why);
 	return done(req, resp, rc, "teks", why);
 }
+
+/* ---- the employee page's section: their cases and sanctions ---- */
+
+struct peg_ctx {
+	struct queue_ctx q;
+	int64_t seen[200];
+	size_t nseen;
+	int nsanksi;
+};
+
+static int peg_kasus_row(void *ctx, const struct kasus_ringkas *r)
+{
+	struct peg_ctx *c = ctx;
+	if (c->nseen < ARRAY_SIZE(c->seen))
+		c->seen[c->nseen++] = r->id;
+	return queue_row(&c->q, r);
+}
+
+static int peg_sanksi_row(void *ctx, const struct kasus_sanksi *x)
+{
+	struct peg_ctx *c = ctx;
+	int visible = 0;
+	for (size_t i = 0; i < c->nseen; i++)
+		visible |= c->seen[i] == x->kasus_id;
+	if (!visible)
+		return 0; /* a case outside the viewer's scope */
+	struct html *h = &c->q.pg->h;
+	if (!c->nsanksi++)
+		html_raw(h, "<ul>");
+	html_raw(h, "<li>");
+	case_link(h, x->kasus_nomor);
+	html_raw(h, ": <ul>");
+	struct hist_ctx hc = { c->q.pg };
+	sanksi_row(&hc, x);
+	html_raw(h, "</ul></li>");
+	return 0;
+}
+
+int page_pegawai_kasus(struct page *pg, const struct pegawai *e)
+{
+	const struct principal *p = &pg->req->principal;
+	if (!kasus_role_can_read(p->role))
+		return 0;
+	struct html *h = &pg->h;
+	html_raw(h, "<h2>");
+	html_text(h, page_t(pg, M_KSW_KASUS_PEGAWAI));
+	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
+	static const enum msg_id cols[] = { M_KSW_COL_NOMOR, M_KSW_COL_TAHAP, M_KSW_COL_TENGGAT,
+					    M_KSW_COL_TERLAPOR, M_KSW_COL_INSTANSI };
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
+		html_raw(h, "<th scope=\"col\">");
+		html_text(h, page_t(pg, cols[i]));
+		html_raw(h, "</th>");
+	}
+	html_raw(h, "</tr></thead><tbody>");
+	struct peg_ctx *c = http_alloc(pg->req, sizeof(*c));
+	memset(c, 0, sizeof(*c));
+	c->q.pg = pg;
+	c->q.today = kasus_today();
+	struct kasus_antrian_filter f = { .scope = p->scope_path, .pegawai_id = e->id, .limit = 200,
+					  .national = kasus_scope_national(p->scope_path) };
+	int rc = store_kasus_antrian(pg->req->store, &f, peg_kasus_row, c);
+	if (!c->q.n) {
+		html_raw(h, "<tr><td colspan=\"5\">");
+		html_text(h, page_t(pg, M_KSW_NONE));
+		html_raw(h, "</td></tr>");
+	}
+	html_raw(h, "</tbody></table></div><h3>");
+	html_text(h, page_t(pg, M_KSW_SANKSI));
+	html_raw(h, "</h3>");
+	/* Sanctions are listed only with a case the principal may see. */
+	if (!rc && c->q.n)
+		rc = store_kasus_sanksi_list(pg->req->store, 0, e->id, peg_sanksi_row, c);
+	if (c->nsanksi)
+		html_raw(h, "</ul>");
+	else {
+		html_raw(h, "<p>");
+		html_text(h, page_t(pg, M_KSW_SANKSI_NONE));
+		html_raw(h, "</p>");
+	}
+	return rc;
+}

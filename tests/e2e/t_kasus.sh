@@ -200,13 +200,63 @@ check_eq "a repeat offender's sanction is recorded" "$STATUS" 200
 check_eq "flagged: repeat offence not heavier" "$(js "d['sanksi_berulang_tidak_lebih_berat']")" true
 check_eq "not lighter than recommended (moral)" "$(js "d['sanksi_lebih_ringan']")" false
 
+# ---- the web pages (no JavaScript): queue, case page, a transition with
+# an attached BAP, a refused one, scope ----
+KB=$(curl -s -H "Authorization: Bearer $T_BKN" "$BASE/api/v1/kasus?antrian=semua" |
+	python3 -c 'import json,sys; print([i["nomor"] for i in json.load(sys.stdin)["items"] if i["tahap"] == "kajian_bawaslu"][0])')
+JAR="$T_DIR/jar"
+wlogin() { # user password
+	rm -f "$JAR"
+	curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
+		--data-urlencode "username=$1" --data-urlencode "password=$2" "$BASE/login"
+}
+pw() { awk -v u="$1" '$1 == u { print $2; exit }' "$T_DIR/seed.out"; }
+check_eq "web login as Bawaslu Jawa Tengah" "$(wlogin bawaslu.jateng "$(pw bawaslu.jateng)")" 303
+PAGE=$(curl -s -b "$JAR" "$BASE/kasus")
+check_contains "queue page lists the study case" "$PAGE" "$KB"
+check_contains "queue page is 'menunggu tindakan saya'" "$PAGE" "Menunggu tindakan saya"
+PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
+check_contains "case page shows the legal basis of the deadline" "$PAGE" "UU 7/2017 Pasal 454"
+check_contains "case page offers the recommendation form" "$PAGE" 'value="rekomendasi_bkn"'
+check_contains "with its required field labelled" "$PAGE" 'for="t0-hasil_kajian"'
+CSRF=$(printf '%s' "$PAGE" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$T_DIR/bap.pdf"
+code=$(curl -s -o "$T_DIR/post" -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" -F ke=rekomendasi_bkn \
+	-F hasil_kajian=Terbukti "$BASE/kasus/$KB/pindah")
+check_eq "a form without the violation is refused (422)" "$code" 422
+check_contains "the page says which field" "$(cat "$T_DIR/post")" "jenis_pelanggaran"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -F ke=rekomendasi_bkn -F hasil_kajian=x \
+	-F jenis_pelanggaran=KE-2 "$BASE/kasus/$KB/pindah")
+check_eq "a form without the CSRF token is refused" "$code" 403
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" -F ke=rekomendasi_bkn \
+	-F "hasil_kajian=Terbukti mengunggah video" -F jenis_pelanggaran=KE-2 \
+	-F "lampiran=@$T_DIR/bap.pdf;filename=BAP-klarifikasi.pdf" "$BASE/kasus/$KB/pindah")
+check_eq "the transition with an attached BAP is saved (303)" "$code" 303
+api GET "/api/v1/kasus/$KB" "$T_BKN"
+check_eq "the case moved" "$(js "d['tahap']")" rekomendasi_bkn
+check_eq "the BAP is in the history" "$(js "d['riwayat'][-1]['lampiran'][0]['nama']")" BAP-klarifikasi.pdf
+check_eq "stored as a PDF by content" "$(js "d['riwayat'][-1]['lampiran'][0]['mime']")" application/pdf
+PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
+check_contains "the page lists the attachment among the files" "$PAGE" "BAP-klarifikasi.pdf"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "teks=Catatan dari web" "$BASE/kasus/$KB/catatan")
+check_eq "an internal note from the web form" "$code" 303
+check_eq "web login as Bawaslu Banyumas" "$(wlogin bawaslu.banyumas sandi-uji-bawaslu-1)" 303
+check_eq "Bawaslu Banyumas: Kota Semarang case page is 404" "$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$BASE/kasus/$K")" 404
+check_not_contains "Bawaslu Banyumas: not in its web queue" "$(curl -s -b "$JAR" "$BASE/kasus?antrian=semua")" "$K"
+check_eq "web login as PPK Kota Semarang" "$(wlogin ppk.semarang "$(pw ppk.semarang)")" 303
+NIPK=$(curl -s -H "Authorization: Bearer $T_BKN" "$BASE/api/v1/kasus/$K" | python3 -c 'import json,sys; print(json.load(sys.stdin)["terlapor"]["nip"])')
+PAGE=$(curl -s -b "$JAR" "$BASE/pegawai/$NIPK")
+check_contains "the employee page lists their case" "$PAGE" "$K"
+check_contains "and the sanction imposed" "$PAGE" "ringan_b"
+
 # ---- overdue queue: the same data later in the year ----
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null
 export WASDAL_TEST_TODAY=2026-12-31
 start_server
 api GET "/api/v1/kasus?antrian=terlambat" "$T_BKN"
 check_eq "overdue queue" "$STATUS" 200
-check_contains "the demo case still in Bawaslu's study is overdue" "$(js "[i['tahap'] for i in d['items']]")" kajian_bawaslu
+check_contains "the demo case still with its PPK is overdue" "$(js "[i['tahap'] for i in d['items']]")" tindak_lanjut_ppk
 check_eq "every listed case is overdue" "$(js "all(i['status_tenggat'] == 'terlambat' for i in d['items'])")" true
 api GET "/api/v1/kasus?antrian=xyz" "$T_BKN"
 check_eq "unknown queue is 400" "$STATUS" 400
