@@ -19,9 +19,14 @@ static int load_version(struct workflow *wf, const struct workflow_versi *v, cha
 	memset(&err, 0, sizeof(err));
 	int rc = workflow_load_csv(wf, v->tahapan_csv, strlen(v->tahapan_csv), v->transisi_csv,
 				   strlen(v->transisi_csv), &err, problem, problemsz);
-	if (rc && !problem[0])
-		snprintf(problem, problemsz, "baris %lld kolom %s: %s (%s)", (long long)err.line,
-			 err.column, msgc((enum msg_id)err.msg), err.value);
+	if (rc && !problem[0]) {
+		/* The catalogue text has one %s for the value: fill it in by
+		 * hand (catalogue strings are never printf formats here). */
+		const char *m = msgc((enum msg_id)err.msg), *pct = strstr(m, "%s");
+		int pre = pct ? (int)(pct - m) : (int)strlen(m);
+		snprintf(problem, problemsz, "baris %lld kolom %s: %.*s%s%s", (long long)err.line,
+			 err.column, pre, m, pct ? err.value : "", pct ? pct + 2 : "");
+	}
 	if (!rc)
 		wf->version = v->versi;
 	return rc;

@@ -260,6 +260,29 @@ check_contains "the demo case still with its PPK is overdue" "$(js "[i['tahap'] 
 check_eq "every listed case is overdue" "$(js "all(i['status_tenggat'] == 'terlambat' for i in d['items'])")" true
 api GET "/api/v1/kasus?antrian=xyz" "$T_BKN"
 check_eq "unknown queue is 400" "$STATUS" 400
+
+# ---- the workflow definition as versioned data ----
+out=$(W alur daftar 2>&1)
+check_contains "the seed is version 1" "$out" "aktif: versi 1"
+mkdir -p "$T_DIR/alur"
+W alur ekspor "$T_DIR/alur" >/dev/null 2>&1; check_eq "export the active definition" $? 0
+sed -i 's/^tindak_lanjut_ppk,\(.*\),ppk,\*,14,/tindak_lanjut_ppk,\1,ppk,*,10,/' "$T_DIR/alur/tahapan.csv"
+check_contains "edited: the PPK gets 10 working days" "$(grep '^tindak_lanjut_ppk' "$T_DIR/alur/tahapan.csv")" ",ppk,*,10,hari_kerja"
+W alur terbit "$T_DIR/alur/tahapan.csv" "$T_DIR/alur/transisi.csv" --actor bkn >/dev/null 2>&1
+check_eq "only an admin may publish" $? 1
+printf 'dari,ke,peran\nditerima,hilang,bkn\n' >"$T_DIR/bad.csv"
+out=$(W alur terbit "$T_DIR/alur/tahapan.csv" "$T_DIR/bad.csv" 2>&1); rc=$?
+check_eq "a broken definition is refused whole (exit 1)" $rc 1
+check_contains "naming the problem" "$out" "hilang"
+out=$(W alur terbit "$T_DIR/alur/tahapan.csv" "$T_DIR/alur/transisi.csv" --catatan "PPK 10 hari kerja" 2>&1)
+check_contains "published as version 2 (the seed kept as 1)" "$out" "versi 2"
+out=$(W alur daftar 2>&1)
+check_contains "both versions are listed" "$out" "PPK 10 hari kerja"
+mkdir -p "$T_DIR/v1"
+W alur ekspor "$T_DIR/v1" --versi 1 >/dev/null 2>&1
+check_contains "version 1 still exports with 14 days" "$(grep '^tindak_lanjut_ppk' "$T_DIR/v1/tahapan.csv")" ",ppk,*,14,hari_kerja"
+api GET "/api/v1/kasus/$K" "$T_BKN"
+check_eq "cases read the active version" "$(js "d['workflow_versi']")" 2
 W audit verify >/dev/null 2>&1
 check_eq "the audit chain verifies" $? 0
 tap_done
