@@ -64,5 +64,6 @@ int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);
 int page_kasus_tag(struct http_req *req, struct http_resp *resp);
 int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
 int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
+int page_kasus_pesan(struct http_req *req, struct http_resp *resp);
 
 #endif

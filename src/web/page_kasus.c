@@ -6,6 +6,7 @@
  * carries the CSRF token; scope and roles are enforced in app/kasus_alur. */
 #include "core/compat.h"
 #include "app/kasus_alur.h"
+#include "app/laporan.h"
 #include "core/date.h"
 #include <time.h>
 #include "core/err.h"
@@ -417,6 +418,39 @@ static int render(struct http_req *req, struct http_resp *resp, int status, cons
 		html_raw(h, "</ul>");
 	}
 
+	if (kasus_role_sees_evidence(p->role)) {
+		struct kasus_pesan *msgs = http_alloc(req, 50 * sizeof(*msgs));
+		size_t nm = 0;
+		if (!rc)
+			rc = store_kasus_pesan_list(req->store, k->id, msgs, 50, &nm);
+		html_raw(h, "<h2>");
+		html_text(h, page_t(&pg, M_KSW_PESAN));
+		html_raw(h, "</h2><ul class=\"pesan\">");
+		for (size_t i = 0; i < nm; i++) {
+			html_raw(h, "<li><strong>");
+			html_text(h, strcmp(msgs[i].dari, "pelapor") ? msgs[i].petugas_nama
+				  : page_t(&pg, M_KSW_PESAN_PELAPOR));
+			html_raw(h, ":</strong> ");
+			html_text(h, msgs[i].isi);
+			html_raw(h, "</li>");
+		}
+		if (!nm) {
+			html_raw(h, "<li>");
+			html_text(h, page_t(&pg, M_KSW_PESAN_NONE));
+			html_raw(h, "</li>");
+		}
+		html_raw(h, "</ul>");
+		if (p->role != ROLE_AUDITOR) {
+			form_open(&pg, k->nomor, "pesan", 0);
+			html_raw(h, "<p><label for=\"isi\">");
+			html_text(h, page_t(&pg, M_KSW_PESAN_TULIS));
+			html_raw(h, "</label><br><textarea id=\"isi\" name=\"isi\" rows=\"3\" required></textarea></p>"
+				    "<button type=\"submit\">");
+			html_text(h, page_t(&pg, M_KSW_KIRIM));
+			html_raw(h, "</button></form>");
+		}
+	}
+
 	html_raw(h, "<h2>");
 	html_text(h, page_t(&pg, M_KSW_RIWAYAT));
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
@@ -568,6 +602,15 @@ int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp)
 	int rc = kasus_alur_tugaskan(req->store, &req->principal, http_path_param(req, "nomor"),
 				     http_form(req, "petugas"), &why);
 	return done(req, resp, rc, "petugas", why);
+}
+
+int page_kasus_pesan(struct http_req *req, struct http_resp *resp)
+{
+	struct kasus_pesan m;
+	int rc = laporan_pesan_petugas(req->store, &req->principal, http_path_param(req, "nomor"),
+				       http_form(req, "isi"), &m);
+	return done(req, resp, rc, "isi", rc == APP_EINVAL ? M_KS_TEXT_REQUIRED
+				 : rc == APP_EPERM ? M_KS_ROLE_DENIED : 0);
 }
 
 int page_kasus_catatan(struct http_req *req, struct http_resp *resp)

@@ -112,6 +112,11 @@ static const struct route_param p_kasus_catatan[] = {
 	{ NULL },
 };
 
+static const struct route_param p_kasus_pesan[] = {
+	{ "isi", PARAM_FORM, v_text, 4095 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
@@ -142,6 +147,7 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/kasus/:nomor/tag", page_kasus_tag, AUTH | POSTFORM, p_kasus_tag, 0 },
 	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },
 	{ HTTP_POST, "/kasus/:nomor/catatan", page_kasus_catatan, AUTH | POSTFORM, p_kasus_catatan, 0 },
+	{ HTTP_POST, "/kasus/:nomor/pesan", page_kasus_pesan, AUTH | POSTFORM, p_kasus_pesan, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

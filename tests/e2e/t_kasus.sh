@@ -241,6 +241,12 @@ check_contains "the page lists the attachment among the files" "$PAGE" "BAP-klar
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$CSRF" \
 	--data-urlencode "teks=Catatan dari web" "$BASE/kasus/$KB/catatan")
 check_eq "an internal note from the web form" "$code" 303
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "isi=Mohon kirim video aslinya" "$BASE/kasus/$KB/pesan")
+check_eq "a message to the reporter from the case page" "$code" 303
+PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
+check_contains "the message is in the conversation" "$PAGE" "Mohon kirim video aslinya"
+check_contains "the internal note is in its own section" "$PAGE" "Catatan dari web"
 check_eq "web login as Bawaslu Banyumas" "$(wlogin bawaslu.banyumas sandi-uji-bawaslu-1)" 303
 check_eq "Bawaslu Banyumas: Kota Semarang case page is 404" "$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$BASE/kasus/$K")" 404
 check_not_contains "Bawaslu Banyumas: not in its web queue" "$(curl -s -b "$JAR" "$BASE/kasus?antrian=semua")" "$K"
