@@ -145,6 +145,7 @@ static void form_open(struct page *pg, const char *nomor, const char *action, in
 		html_raw(h, " enctype=\"multipart/form-data\"");
 	html_url_begin(h, "action", "/kasus/");
 	html_url_seg(h, nomor);
+	html_raw(h, "/");
 	html_url_seg(h, action);
 	html_url_end(h);
 	html_raw(h, ">");

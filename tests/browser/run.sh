@@ -33,6 +33,10 @@ rc=$?
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	DEMO_INSTANSI="$DEMO_A_INSTANSI_KODE" \
 	node "$here/integrity.mjs" || rc=1
+# The officer case pages: the queue, a case, transitions with and without JS.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KASUS_USER=bkn KASUS_PASSWORD="$(demo_password "$T_DIR/seed.out" bkn)" \
+	node "$here/kasus.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.

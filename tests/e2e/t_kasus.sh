@@ -219,6 +219,7 @@ PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
 check_contains "case page shows the legal basis of the deadline" "$PAGE" "UU 7/2017 Pasal 454"
 check_contains "case page offers the recommendation form" "$PAGE" 'value="rekomendasi_bkn"'
 check_contains "with its required field labelled" "$PAGE" 'for="t0-hasil_kajian"'
+check_contains "posting to the case's transition address" "$PAGE" "action=\"/kasus/$KB/pindah\""
 CSRF=$(printf '%s' "$PAGE" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$T_DIR/bap.pdf"
 code=$(curl -s -o "$T_DIR/post" -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" -F ke=rekomendasi_bkn \
