@@ -33,6 +33,9 @@ struct seed_pegawai {
 };
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
+/* Demo neutrality cases at several stages (app/seed_kasus.c); *created
+ * counts the new ones. */
+int seed_kasus(struct store *s, int *created);
 
 /* Demo citizen reports (app/seed_netralitas.c): their receipts are public
  * so the follow-up page can be tried; the demo oversight key's passphrase

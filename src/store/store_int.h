@@ -13,6 +13,7 @@
 #include "store/store_integrity.h"
 #include "store/store_outbox.h"
 #include "store/store_kasus.h"
+#include "store/store_kasus_alur.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -118,6 +119,7 @@ struct store_ops {
 	const struct store_integrity_ops *integrity;
 	const struct store_outbox_ops *outbox;
 	const struct store_kasus_ops *kasus;
+	const struct store_kasus_alur_ops *kasus_alur;
 };
 
 struct store_integrity_ops {
@@ -186,6 +188,34 @@ struct store_kasus_ops {
 	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
 	int (*salt_get)(struct store *s, char out[33]);
 	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
+};
+
+struct store_kasus_alur_ops {
+	int (*versi_insert)(struct store *s, struct workflow_versi *v);
+	int (*versi_get)(struct store *s, int versi, struct workflow_versi *out);
+	int (*versi_list)(struct store *s, int (*cb)(void *, const struct workflow_versi *), void *ctx);
+	int (*langkah_insert)(struct store *s, struct kasus_langkah *l);
+	int (*langkah_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_langkah *), void *ctx);
+	int (*jam_get)(struct store *s, int64_t kasus_id, struct kasus_jam_row *out);
+	int (*jam_put)(struct store *s, const struct kasus_jam_row *j);
+	int (*jeda_buka)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_tutup)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_list)(struct store *s, int64_t kasus_id, struct kasus_jeda_row *out, size_t max,
+			 size_t *n);
+	int (*catatan_insert)(struct store *s, struct kasus_catatan *c);
+	int (*catatan_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_catatan *), void *ctx);
+	int (*tag_add)(struct store *s, int64_t kasus_id, const char *tag, int64_t now_ms);
+	int (*tag_remove)(struct store *s, int64_t kasus_id, const char *tag);
+	int (*tag_list)(struct store *s, int64_t kasus_id, char (*out)[40], size_t max, size_t *n);
+	int (*sanksi_insert)(struct store *s, struct kasus_sanksi *k);
+	int (*sanksi_list)(struct store *s, int64_t kasus_id, int64_t pegawai_id,
+			   int (*cb)(void *, const struct kasus_sanksi *), void *ctx);
+	/* tahap is ";a;b;" or "" for every stage; national: also cases with no instansi. */
+	int (*antrian)(struct store *s, const struct kasus_antrian_filter *f, const char *lo,
+		       const char *hi, int national, const char *tahap,
+		       int (*cb)(void *, const struct kasus_ringkas *), void *ctx);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -108,6 +108,52 @@ static const struct route_param p_lapor_pantau[] = {
 	LAPOR_TERLAPOR_FIELDS,
 	{ NULL },
 };
+static const struct route_param p_kasus_list[] = {
+	{ "antrian", PARAM_QUERY, v_line, 16 },
+	{ "tag", PARAM_QUERY, v_line, 40 },
+	{ NULL },
+};
+static const struct route_param p_kasus_detail[] = {
+	{ "disimpan", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+/* The fields a transition of data/netralitas/transisi.csv may require. */
+static const struct route_param p_kasus_pindah[] = {
+	{ "ke", PARAM_FORM, v_line, 39 },
+	{ "kekurangan", PARAM_FORM, v_text, 500 },
+	{ "alasan", PARAM_FORM, v_text, 2000 },
+	{ "hasil_kajian", PARAM_FORM, v_text, 2000 },
+	{ "jenis_pelanggaran", PARAM_FORM, v_line, 15 },
+	{ "tingkat_sanksi", PARAM_FORM, v_line, 8 },
+	{ "nomor_rekomendasi", PARAM_FORM, v_line, 79 },
+	{ "jenis_hukuman", PARAM_FORM, v_line, 23 },
+	{ "nomor_sk", PARAM_FORM, v_line, 79 },
+	{ "tanggal_sk", PARAM_FORM, v_line, 10 },
+	{ "lampiran", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+static const struct route_param p_kasus_alasan[] = {
+	{ "alasan", PARAM_FORM, v_text, 2000 },
+	{ NULL },
+};
+static const struct route_param p_kasus_tag[] = {
+	{ "tag", PARAM_FORM, v_line, 40 },
+	{ "hapus", PARAM_FORM, v_bool, 1 },
+	{ NULL },
+};
+static const struct route_param p_kasus_petugas[] = {
+	{ "petugas", PARAM_FORM, v_line, 64 },
+	{ NULL },
+};
+static const struct route_param p_kasus_catatan[] = {
+	{ "teks", PARAM_FORM, v_text, 4000 },
+	{ NULL },
+};
+
+static const struct route_param p_kasus_pesan[] = {
+	{ "isi", PARAM_FORM, v_text, 4095 },
+	{ NULL },
+};
 
 #define AUTH ROUTE_AUTH_REQUIRED
 /* Public report pages: never logged with an address; multipart for files,
@@ -139,6 +185,15 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
 	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
+	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
+	  p_kasus_pindah, 0 },
+	{ HTTP_POST, "/kasus/:nomor/perpanjang", page_kasus_perpanjang, AUTH | POSTFORM, p_kasus_alasan, 0 },
+	{ HTTP_POST, "/kasus/:nomor/tag", page_kasus_tag, AUTH | POSTFORM, p_kasus_tag, 0 },
+	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },
+	{ HTTP_POST, "/kasus/:nomor/catatan", page_kasus_catatan, AUTH | POSTFORM, p_kasus_catatan, 0 },
+	{ HTTP_POST, "/kasus/:nomor/pesan", page_kasus_pesan, AUTH | POSTFORM, p_kasus_pesan, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

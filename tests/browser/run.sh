@@ -44,6 +44,10 @@ open(sys.argv[1], 'wb').write(b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00
 PY
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" LAPOR_PHOTO="$T_DIR/foto.jpg" \
 	node "$here/laporan.mjs" || rc=1
+# The officer case pages: the queue, a case, transitions with and without JS.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KASUS_USER=bkn KASUS_PASSWORD="$(demo_password "$T_DIR/seed.out" bkn)" \
+	node "$here/kasus.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.
