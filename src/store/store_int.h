@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/store_integrity.h"
+#include "store/store_kampanye.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -114,6 +115,7 @@ struct store_ops {
 	/* Each area added after the core keeps its operations in a sub-table
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
+	const struct store_kampanye_ops *kampanye;
 };
 
 struct store_integrity_ops {
@@ -122,6 +124,41 @@ struct store_integrity_ops {
 	int (*key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
 	int (*key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
 			size_t max, size_t *n);
+};
+
+typedef int (*store_templat_cb)(void *ctx, const struct dok_templat *);
+typedef int (*store_kampanye_cb)(void *ctx, const struct kampanye *);
+typedef int (*store_progress_cb)(void *ctx, const struct kampanye_progress *);
+typedef int (*store_id_cb)(void *ctx, int64_t id);
+
+struct store_kampanye_ops {
+	int (*templat_insert)(struct store *s, struct dok_templat *t);
+	int (*templat_update)(struct store *s, const struct dok_templat *t);
+	int (*templat_get)(struct store *s, int64_t id, struct dok_templat *out);
+	int (*templat_max_versi)(struct store *s, int64_t instansi_id, const char *kode,
+				 int64_t *versi);
+	int (*templat_list)(struct store *s, int64_t instansi_id, store_templat_cb cb, void *ctx);
+	int (*kampanye_insert)(struct store *s, struct kampanye *k);
+	int (*kampanye_get)(struct store *s, int64_t id, struct kampanye *out);
+	int (*kampanye_list)(struct store *s, const char *lo, const char *hi, store_kampanye_cb cb,
+			     void *ctx);
+	int (*kampanye_add_unit)(struct store *s, int64_t kampanye_id, int64_t unit_id);
+	int (*kampanye_add_nip)(struct store *s, int64_t kampanye_id, const char *nip);
+	int (*kampanye_units)(struct store *s, int64_t kampanye_id, store_id_cb cb, void *ctx);
+	int (*in_scope)(struct store *s, int64_t kampanye_id, const char *nip, int *in);
+	int (*scope_list)(struct store *s, int64_t kampanye_id, int64_t unit_id, int only_unsigned,
+			  store_pegawai_cb cb, void *ctx);
+	int (*progress)(struct store *s, int64_t kampanye_id, store_progress_cb cb, void *ctx);
+	int (*ttd_insert)(struct store *s, struct tanda_tangan *t);
+	int (*ttd_get)(struct store *s, int64_t kampanye_id, const char *nip,
+		       struct tanda_tangan *out);
+	int (*ttd_get_by_kode)(struct store *s, const char *kode, struct tanda_tangan *out);
+	int (*key_get)(struct store *s, int64_t id, struct instansi_key *out);
+	int (*aktivasi_revoke)(struct store *s, const char *nip, int64_t now_ms);
+	int (*aktivasi_insert)(struct store *s, struct kode_aktivasi *a);
+	int (*aktivasi_current)(struct store *s, const char *nip, struct kode_aktivasi *out);
+	int (*aktivasi_mark_used)(struct store *s, int64_t id, int64_t now_ms);
+	int (*user_asn_by_nip)(struct store *s, const char *nip, int64_t *user_id);
 };
 
 extern const struct store_ops store_sqlite_ops;
