@@ -88,5 +88,15 @@ int api_nip(struct http_req *req, struct http_resp *resp);
 int api_health(struct http_req *req, struct http_resp *resp);
 int api_cpns_hasil(struct http_req *req, struct http_resp *resp);
 int api_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int api_templat_list(struct http_req *req, struct http_resp *resp);
+int api_templat_get(struct http_req *req, struct http_resp *resp);
+int api_templat_create(struct http_req *req, struct http_resp *resp);
+int api_kampanye_list(struct http_req *req, struct http_resp *resp);
+int api_kampanye_get(struct http_req *req, struct http_resp *resp);
+int api_kampanye_create(struct http_req *req, struct http_resp *resp);
+int api_kampanye_sign(struct http_req *req, struct http_resp *resp);
+int api_verifikasi(struct http_req *req, struct http_resp *resp);
+int api_aktivasi(struct http_req *req, struct http_resp *resp);
+int api_aktivasi_terbitkan(struct http_req *req, struct http_resp *resp);
 
 #endif

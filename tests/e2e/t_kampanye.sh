@@ -202,6 +202,63 @@ code=$(curl -s -o "$T_DIR/tamper.html" -w '%{http_code}' -b "$E2" --data-urlenco
 check_eq "nobody can sign a tampered text (409)" "$code" 409
 check_contains "the refusal explains the hash mismatch" "$(cat "$T_DIR/tamper.html")" "tidak cocok dengan sidik SHA-256"
 
+# ---- the same through the JSON API (Bearer tokens), responses checked against openapi.yaml ----
+here=$(cd "$(dirname "$0")" && pwd)
+: >"$T_DIR/samples"
+token() { "$WASDAL_BIN" user token "$1" "e2e-$RANDOM" --db "$DB" 2>/dev/null | grep -oE '\b[0-9a-f]{64}\b' | head -1; }
+api() { # token method path tmpl [json] -> STATUS, body in $T_DIR/api.N
+	local tok=$1 m=$2 path=$3 tmpl=$4 body=${5:-}
+	API_N=$((${API_N:-0} + 1)); local f="$T_DIR/api.$API_N"
+	if [ -n "$body" ]; then
+		STATUS=$(curl -s -o "$f" -w '%{http_code}' -X "$m" -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' --data "$body" "$BASE$path")
+	else
+		STATUS=$(curl -s -o "$f" -w '%{http_code}' -X "$m" ${tok:+-H "Authorization: Bearer $tok"} "$BASE$path")
+	fi
+	echo "$m $tmpl $STATUS $f" >>"$T_DIR/samples"
+	API_BODY=$(cat "$f")
+}
+TB=$(token bkpsdm.banyumas)
+api "$TB" POST /api/v1/kampanye/templat /api/v1/kampanye/templat '{"kode":"api-pakta","jenis":"pakta_integritas","judul":"Pakta API","teks":"Saya berintegritas."}'
+check_eq "API: a template is created (201)" "$STATUS" 201
+ATID=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$API_BODY")
+api "$TB" POST /api/v1/kampanye/templat /api/v1/kampanye/templat '{"kode":"api-pakta","jenis":"pakta_integritas","judul":"Pakta API","teks":"x","gaji":1}'
+check_eq "API: an unknown key is a 400" "$STATUS" 400
+api "$TB" GET /api/v1/kampanye/templat /api/v1/kampanye/templat
+check_contains "API: the template list has it" "$API_BODY" '"kode":"api-pakta"'
+api "$TB" GET "/api/v1/kampanye/templat/$ATID" "/api/v1/kampanye/templat/{id}"
+check_eq "API: one template with its text" "$STATUS" 200
+api "$TB" POST /api/v1/kampanye /api/v1/kampanye "{\"templat_id\":$ATID,\"nama\":\"Pakta API\",\"periode\":\"Pemilu 2024\",\"tenggat\":\"2030-01-31\",\"cakupan\":\"nip\",\"nip\":[\"$P1\"]}"
+check_eq "API: a campaign is opened (201)" "$STATUS" 201
+AKID=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["kampanye"]["id"])' <<<"$API_BODY")
+api "$TB" GET /api/v1/kampanye /api/v1/kampanye
+check_contains "API: the campaign list has it" "$API_BODY" '"nama":"Pakta API"'
+TE=$(token "$P1")
+api "$TE" POST "/api/v1/kampanye/$AKID/tanda-tangan" "/api/v1/kampanye/{id}/tanda-tangan"
+check_eq "API: the employee signs (201)" "$STATUS" 201
+ACODE=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["kode_verifikasi"])' <<<"$API_BODY")
+api "$TE" POST "/api/v1/kampanye/$AKID/tanda-tangan" "/api/v1/kampanye/{id}/tanda-tangan"
+check_eq "API: signing again returns the same signature (200)" "$STATUS:$(python3 -c 'import json,sys; print(json.load(sys.stdin)["kode_verifikasi"])' <<<"$API_BODY")" "200:$ACODE"
+TA=$(token asn.banyumas)
+api "$TA" POST "/api/v1/kampanye/$AKID/tanda-tangan" "/api/v1/kampanye/{id}/tanda-tangan"
+check_eq "API: a NIP outside the scope is refused (403)" "$STATUS" 403
+api "$TB" GET "/api/v1/kampanye/$AKID" "/api/v1/kampanye/{id}"
+check_contains "API: progress 1 of 1" "$API_BODY" '"jumlah":1,"sudah":1,"permil":1000'
+api "" GET "/api/v1/verifikasi/$ACODE" "/api/v1/verifikasi/{kode}"
+check_contains "API: verification says genuine" "$API_BODY" '"status":"asli","sah":true'
+api "" GET "/api/v1/verifikasi/0000000000" "/api/v1/verifikasi/{kode}"
+check_eq "API: a forged code is a 404" "$STATUS" 404
+api "$TB" POST /api/v1/aktivasi/terbitkan /api/v1/aktivasi/terbitkan "{\"kampanye_id\":$AKID}"
+check_eq "API: codes issued (201)" "$STATUS" 201
+ACODE1=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["kode_aktivasi"])' <<<"$API_BODY")
+api "" POST /api/v1/aktivasi /api/v1/aktivasi "{\"nip\":\"$P1\",\"kode\":\"$ACODE1\",\"password\":\"rahasia-pegawai-3\"}"
+check_eq "API: activation with the code (200)" "$STATUS" 200
+api "" POST /api/v1/aktivasi /api/v1/aktivasi "{\"nip\":\"$P1\",\"kode\":\"$ACODE1\",\"password\":\"rahasia-pegawai-4\"}"
+check_eq "API: the code is spent (401)" "$STATUS" 401
+check_eq "the new password works" "$(login "$T_DIR/p1b.jar" "$P1" rahasia-pegawai-3)" 303
+out=$(python3 "$here/check_openapi.py" samples "$T_DIR/samples" 2>&1); rc=$?
+ok $rc "API responses match openapi.yaml ($(wc -l <"$T_DIR/samples") samples)"
+[ $rc = 0 ] || echo "$out" | sed 's/^/#   /'
+
 # ---- rate limit of verification lookups (last: it blocks this client) ----
 last=200
 for _ in $(seq 1 35); do last=$(status "$N" "/verifikasi/$VC"); done
