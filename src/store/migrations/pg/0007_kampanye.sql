@@ -1,7 +1,9 @@
 -- 0007 documents and campaigns (PostgreSQL). See the SQLite migration for
 -- the rules: signed template versions and signatures are never edited or
 -- deleted, a campaign keeps its template, instansi and scope kind, an
--- activation code is used or revoked once.
+-- activation code is used or revoked once. Every refusal is a
+-- check_violation (23514), as SQLite's RAISE(ABORT) is a constraint error,
+-- so both backends answer APP_ECONSTRAINT.
 CREATE TABLE dokumen_templat (
 	id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	instansi_id BIGINT NOT NULL REFERENCES instansi(id),
@@ -73,12 +75,12 @@ CREATE INDEX kode_aktivasi_nip ON kode_aktivasi(nip, id);
 CREATE FUNCTION dokumen_templat_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		RAISE EXCEPTION 'template versions are never deleted';
+		RAISE EXCEPTION 'template versions are never deleted' USING ERRCODE = 'check_violation';
 	END IF;
 	IF EXISTS (SELECT 1 FROM tanda_tangan WHERE templat_id = OLD.id)
 	   OR NEW.id IS DISTINCT FROM OLD.id OR NEW.instansi_id IS DISTINCT FROM OLD.instansi_id
 	   OR NEW.kode IS DISTINCT FROM OLD.kode OR NEW.versi IS DISTINCT FROM OLD.versi THEN
-		RAISE EXCEPTION 'a signed template version is never edited';
+		RAISE EXCEPTION 'a signed template version is never edited' USING ERRCODE = 'check_violation';
 	END IF;
 	RETURN NEW;
 END;
@@ -89,11 +91,11 @@ CREATE TRIGGER dokumen_templat_guard BEFORE UPDATE OR DELETE ON dokumen_templat
 CREATE FUNCTION kampanye_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		RAISE EXCEPTION 'campaigns are never deleted';
+		RAISE EXCEPTION 'campaigns are never deleted' USING ERRCODE = 'check_violation';
 	END IF;
 	IF NEW.id IS DISTINCT FROM OLD.id OR NEW.instansi_id IS DISTINCT FROM OLD.instansi_id
 	   OR NEW.templat_id IS DISTINCT FROM OLD.templat_id OR NEW.cakupan IS DISTINCT FROM OLD.cakupan THEN
-		RAISE EXCEPTION 'a campaign never changes its template, instansi or scope kind';
+		RAISE EXCEPTION 'a campaign never changes its template, instansi or scope kind' USING ERRCODE = 'check_violation';
 	END IF;
 	RETURN NEW;
 END;
@@ -103,7 +105,7 @@ CREATE TRIGGER kampanye_guard BEFORE UPDATE OR DELETE ON kampanye
 
 CREATE FUNCTION tanda_tangan_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	RAISE EXCEPTION 'signatures are never edited or withdrawn';
+	RAISE EXCEPTION 'signatures are never edited or withdrawn' USING ERRCODE = 'check_violation';
 END;
 $$;
 CREATE TRIGGER tanda_tangan_guard BEFORE UPDATE OR DELETE ON tanda_tangan
@@ -115,7 +117,7 @@ BEGIN
 	   OR NEW.nip IS DISTINCT FROM OLD.nip OR NEW.kode_hash IS DISTINCT FROM OLD.kode_hash
 	   OR NEW.created_ms IS DISTINCT FROM OLD.created_ms OR NEW.expires_ms IS DISTINCT FROM OLD.expires_ms
 	   OR OLD.used_ms IS NOT NULL OR OLD.revoked_ms IS NOT NULL THEN
-		RAISE EXCEPTION 'an activation code is used or revoked once';
+		RAISE EXCEPTION 'an activation code is used or revoked once' USING ERRCODE = 'check_violation';
 	END IF;
 	RETURN NEW;
 END;
