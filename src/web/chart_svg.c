@@ -1,7 +1,7 @@
 #include "core/compat.h"
 #include "web/chart_svg.h"
 
-#define LABEL_W 260
+#define LABEL_W 280
 #define BAR_W 340
 #define VALUE_W 90
 #define ROW_H 30
@@ -13,7 +13,7 @@ static void label_text(struct html *h, const char *s)
 {
 	size_t n = strlen(s), cut = 0, chars = 0;
 	for (cut = 0; cut < n; cut++) {
-		if (((unsigned char)s[cut] & 0xC0) != 0x80 && ++chars > 34)
+		if (((unsigned char)s[cut] & 0xC0) != 0x80 && ++chars > 30)
 			break;
 	}
 	html_textn(h, s, cut);
@@ -85,7 +85,10 @@ void chart_svg_bars(struct html *h, const char *id, const char *title, const cha
 void chart_table(struct html *h, const struct chart_columns *c, const struct chart_bar *bars,
 		 size_t n)
 {
-	html_raw(h, "<div class=\"table-wrap\"><table class=\"data chart-data\"><caption>");
+	/* focusable: a keyboard user can scroll it when it overflows */
+	html_raw(h, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"");
+	html_attr(h, "aria-label", c->caption);
+	html_raw(h, "><table class=\"data chart-data\"><caption>");
 	html_text(h, c->caption);
 	html_raw(h, "</caption><thead><tr><th scope=\"col\">");
 	html_text(h, c->label);

@@ -156,7 +156,7 @@ static void svg_renderers(void **state)
 	assert_non_null(strstr(b.ptr, "aria-labelledby=\"g-t g-d\""));
 	assert_non_null(strstr(b.ptr, "<title id=\"g-t\">Judul &amp; grafik</title>"));
 	assert_non_null(strstr(b.ptr, "Dinas &lt;Kesehatan&gt;"));  /* escaped */
-	assert_non_null(strstr(b.ptr, "class=\"bar\" x=\"260\" y=\"8\" width=\"170\""));  /* half of 340 */
+	assert_non_null(strstr(b.ptr, "class=\"bar\" x=\"280\" y=\"8\" width=\"170\""));  /* half of 340 */
 	assert_non_null(strstr(b.ptr, "y=\"38\" width=\"0\""));  /* whole 0: no bar, no division */
 	buf_reset(&b);
 	assert_int_eq(qr_svg(&h, "https://wasdal.example/verifikasi/ABCDEFGHJK", "QR <x>"), 0);
