@@ -98,5 +98,14 @@ int api_kampanye_sign(struct http_req *req, struct http_resp *resp);
 int api_verifikasi(struct http_req *req, struct http_resp *resp);
 int api_aktivasi(struct http_req *req, struct http_resp *resp);
 int api_aktivasi_terbitkan(struct http_req *req, struct http_resp *resp);
+int api_laporan_create(struct http_req *req, struct http_resp *resp);
+int api_laporan_pantau(struct http_req *req, struct http_resp *resp);
+int api_laporan_balas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_tambah(struct http_req *req, struct http_resp *resp);
+int api_laporan_terlapor(struct http_req *req, struct http_resp *resp);
+int api_laporan_get(struct http_req *req, struct http_resp *resp);
+int api_laporan_pesan_petugas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_unduh(struct http_req *req, struct http_resp *resp);
+int api_laporan_identitas(struct http_req *req, struct http_resp *resp);
 
 #endif

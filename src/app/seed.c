@@ -325,5 +325,8 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return seed_kampanye(s, st);
+	rc = seed_kampanye(s, st);
+	if (rc)
+		return rc;
+	return seed_netralitas(s, st);
 }

@@ -80,5 +80,9 @@ const char *page_day(struct http_req *req, int32_t day);
 const char *page_percent(struct http_req *req, int permille);
 void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
 		   int rows, enum msg_id error, enum msg_id hint);
+int page_lapor_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
 
 #endif
