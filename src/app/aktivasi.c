@@ -217,17 +217,6 @@ int aktivasi_terbitkan(struct store *s, const struct principal *actor,
 	return 0;
 }
 
-static int rate(struct store *s, const char *kind, const char *key, int64_t limit, int64_t now)
-{
-	char k[160];
-	snprintf(k, sizeof(k), "aktivasi:%s:%.100s", kind, key && *key ? key : "-");
-	int64_t count = 0;
-	int rc = store_rate_hit(s, k, now, 60000, &count);
-	if (rc)
-		return rc;
-	return count > limit ? APP_EBUSY : 0;
-}
-
 static void audit_failure(struct store *s, const char *nip, const char *reason)
 {
 	if (store_tx_begin(s, STORE_TX_WRITE))
@@ -259,9 +248,9 @@ int aktivasi_pakai(struct store *s, const char *nip, const char *code, const cha
 		nip_ok = nip[i] >= '0' && nip[i] <= '9';
 	if (nip_ok)
 		copy(nipd, sizeof(nipd), nip);
-	int rc = rate(s, "c", client_key, AKTIVASI_PER_CLIENT, now);
+	int rc = kode_rate(s, "aktivasi-klien", client_key, AKTIVASI_PER_CLIENT, 60000, now);
 	if (!rc)
-		rc = rate(s, "n", nip_ok ? nipd : "(invalid)", AKTIVASI_PER_NIP, now);
+		rc = kode_rate(s, "aktivasi-nip", nip_ok ? nipd : "(invalid)", AKTIVASI_PER_NIP, 60000, now);
 	if (rc == APP_EBUSY) {
 		*err = M_AUTH_BUSY;
 		return rc;

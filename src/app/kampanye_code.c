@@ -3,6 +3,9 @@
 #include "crypto/crypto.h"
 #include "crypto/token.h"
 #include "core/buf.h"
+#include "core/err.h"
+#include "store/store.h"
+#include <pthread.h>
 #include <sodium.h>
 
 const char kode_alphabet[33] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -64,4 +67,31 @@ void kode_aktivasi_hash(const char *nip, const char *code, char out[65])
 	int n = snprintf(m, sizeof(m), "wasdal-aktivasi-v1\n%s\n%s", nip, code);
 	token_sha256_hex(m, n > 0 ? (size_t)n : 0, out);
 	sodium_memzero(m, sizeof(m));
+}
+
+static unsigned char g_rate_key[crypto_generichash_KEYBYTES];
+static pthread_once_t g_rate_once = PTHREAD_ONCE_INIT;
+
+static void rate_key_init(void)
+{
+	crypto_init();
+	randombytes_buf(g_rate_key, sizeof(g_rate_key));
+}
+
+int kode_rate(struct store *s, const char *kind, const char *key, int64_t limit,
+	      int64_t window_ms, int64_t now_ms)
+{
+	char k[96], hex[33];
+	unsigned char h[16];
+	int64_t n = 0;
+	key = key && *key ? key : "-";
+	pthread_once(&g_rate_once, rate_key_init);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)key, strlen(key), g_rate_key,
+			   sizeof(g_rate_key));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(k, sizeof(k), "%.32s:%s", kind, hex);
+	int rc = store_rate_hit(s, k, now_ms, window_ms, &n);
+	if (rc)
+		return rc;
+	return n > limit ? APP_EBUSY : 0;
 }

@@ -8,6 +8,7 @@
 #define WASDAL_APP_KAMPANYE_CODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define KODE_VERIFIKASI_LEN 10   /* 50 bits */
 #define KODE_AKTIVASI_LEN 12     /* 60 bits */
@@ -28,5 +29,14 @@ void kode_format(const char *code, char *out, size_t outsz);
 /* The stored form of an activation code: SHA-256 hex of a domain string,
  * the NIP and the normalised code. */
 void kode_aktivasi_hash(const char *nip, const char *code, char out[65]);
+
+struct store;
+/* Count one hit of kind for key in a fixed window and say whether it is
+ * over limit (APP_EBUSY), like store_rate_hit, but the stored key never
+ * holds the client's address or the NIP: it is a keyed hash under a key
+ * that lives only in this process's memory (as app/laporan.c does; the
+ * windows are a minute, so a restart losing the counts is fine). */
+int kode_rate(struct store *s, const char *kind, const char *key, int64_t limit,
+	      int64_t window_ms, int64_t now_ms);
 
 #endif

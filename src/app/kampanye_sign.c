@@ -170,22 +170,11 @@ enum verif_status kampanye_verify_payload(const char *payload, const char *pubke
 	return VERIF_GENUINE;
 }
 
-static int rate_ok(struct store *s, const char *client_key)
-{
-	char k[128];
-	snprintf(k, sizeof(k), "verifikasi:%.100s", client_key && *client_key ? client_key : "-");
-	int64_t count = 0;
-	int rc = store_rate_hit(s, k, now_ms(), 60000, &count);
-	if (rc)
-		return rc;
-	return count > KAMPANYE_VERIFY_PER_MIN ? APP_EBUSY : 0;
-}
-
 int kampanye_verify_code(struct store *s, const char *code, const char *client_key,
 			 struct kampanye_verifikasi *v)
 {
 	memset(v, 0, sizeof(*v));
-	int rc = rate_ok(s, client_key);
+	int rc = kode_rate(s, "verifikasi", client_key, KAMPANYE_VERIFY_PER_MIN, 60000, now_ms());
 	if (rc)
 		return rc;
 	char norm[KODE_VERIFIKASI_LEN + 1];

@@ -266,6 +266,9 @@ seen=
 for _ in $(seq 1 65); do last=$(status "$N" "/verifikasi/$VC"); [ "$last" = 429 ] && seen=429; done
 last=${seen:-$last}
 check_eq "verification lookups are rate-limited per client (429)" "$last" 429
+check_eq "rate-limit keys of lookups and activations never hold the address or the NIP" \
+	"$(sqlite3 "$dbf" "select count(*) from rate_limits where (key like 'verifikasi:%' or key like 'aktivasi%') and (key like '%127.0.0.1%' or key like '%$P1%')")" 0
+check "the lookups were counted under hashed keys" test "$(sqlite3 "$dbf" "select count(*) from rate_limits where key like 'verifikasi:%'")" -gt 0
 stop_server
 check_eq "server stops cleanly" "$STOP_RC" 0
 tap_done
