@@ -132,6 +132,16 @@ const struct route api_routes[] = {
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },
 
+	{ HTTP_GET, "/api/v1/kampanye/templat", api_templat_list, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye/templat", api_templat_create, JSON_WRITE, no_params, 0 },
+	{ HTTP_GET, "/api/v1/kampanye/templat/:id", api_templat_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_GET, "/api/v1/kampanye", api_kampanye_list, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye", api_kampanye_create, JSON_WRITE, no_params, LIMIT_UPLOAD_BODY },
+	{ HTTP_GET, "/api/v1/kampanye/:id", api_kampanye_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye/:id/tanda-tangan", api_kampanye_sign, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/aktivasi/terbitkan", api_aktivasi_terbitkan, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/aktivasi", api_aktivasi, ROUTE_JSON, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/verifikasi/:kode", api_verifikasi, ROUTE_JSON, no_params, 0 },
 	/* Citizen reports: public, never logged with an address. */
 	{ HTTP_POST, "/api/v1/laporan", api_laporan_create, PUBLIC_REPORT | ROUTE_MULTIPART,
 	  laporan_params, LIMIT_LAPORAN_BODY },

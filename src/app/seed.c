@@ -325,6 +325,9 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
+	rc = seed_kampanye(s, st);
+	if (rc)
+		return rc;
 	rc = seed_netralitas(s, st);
 	if (rc)
 		return rc;

@@ -24,6 +24,8 @@ struct seed_stats {
 
 /* Requires a migrated store. 0 or a negative app_err. */
 int seed_demo(struct store *s, struct seed_stats *st);
+/* The campaign area's part (app/seed_kampanye.c), run by seed_demo. */
+int seed_kampanye(struct store *s, struct seed_stats *st);
 
 /* The deterministic employee generator, exposed for tests: employee i of
  * the demo (0-based) as CSV-ready text fields. Returns 0. */

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "store/store_integrity.h"
 #include "store/store_outbox.h"
+#include "store/store_kampanye.h"
 #include "store/store_kasus.h"
 #include "store/store_kasus_alur.h"
 
@@ -118,6 +119,7 @@ struct store_ops {
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
 	const struct store_outbox_ops *outbox;
+	const struct store_kampanye_ops *kampanye;
 	const struct store_kasus_ops *kasus;
 	const struct store_kasus_alur_ops *kasus_alur;
 };
@@ -159,6 +161,41 @@ struct store_outbox_ops {
 			 int (*cb)(void *ctx, const struct outbox_due_case *), void *ctx);
 	/* hi is prefix with its last byte + 1: [prefix, hi) on the unique index */
 	int (*seen)(struct store *s, const char *prefix, const char *hi, int *seen);
+};
+
+typedef int (*store_templat_cb)(void *ctx, const struct dok_templat *);
+typedef int (*store_kampanye_cb)(void *ctx, const struct kampanye *);
+typedef int (*store_progress_cb)(void *ctx, const struct kampanye_progress *);
+typedef int (*store_id_cb)(void *ctx, int64_t id);
+
+struct store_kampanye_ops {
+	int (*templat_insert)(struct store *s, struct dok_templat *t);
+	int (*templat_update)(struct store *s, const struct dok_templat *t);
+	int (*templat_get)(struct store *s, int64_t id, struct dok_templat *out);
+	int (*templat_max_versi)(struct store *s, int64_t instansi_id, const char *kode,
+				 int64_t *versi);
+	int (*templat_list)(struct store *s, int64_t instansi_id, store_templat_cb cb, void *ctx);
+	int (*kampanye_insert)(struct store *s, struct kampanye *k);
+	int (*kampanye_get)(struct store *s, int64_t id, struct kampanye *out);
+	int (*kampanye_list)(struct store *s, const char *lo, const char *hi, store_kampanye_cb cb,
+			     void *ctx);
+	int (*kampanye_add_unit)(struct store *s, int64_t kampanye_id, int64_t unit_id);
+	int (*kampanye_add_nip)(struct store *s, int64_t kampanye_id, const char *nip);
+	int (*kampanye_units)(struct store *s, int64_t kampanye_id, store_id_cb cb, void *ctx);
+	int (*in_scope)(struct store *s, int64_t kampanye_id, const char *nip, int *in);
+	int (*scope_list)(struct store *s, int64_t kampanye_id, int64_t unit_id, int only_unsigned,
+			  store_pegawai_cb cb, void *ctx);
+	int (*progress)(struct store *s, int64_t kampanye_id, store_progress_cb cb, void *ctx);
+	int (*ttd_insert)(struct store *s, struct tanda_tangan *t);
+	int (*ttd_get)(struct store *s, int64_t kampanye_id, const char *nip,
+		       struct tanda_tangan *out);
+	int (*ttd_get_by_kode)(struct store *s, const char *kode, struct tanda_tangan *out);
+	int (*key_get)(struct store *s, int64_t id, struct instansi_key *out);
+	int (*aktivasi_revoke)(struct store *s, const char *nip, int64_t now_ms);
+	int (*aktivasi_insert)(struct store *s, struct kode_aktivasi *a);
+	int (*aktivasi_current)(struct store *s, const char *nip, struct kode_aktivasi *out);
+	int (*aktivasi_mark_used)(struct store *s, int64_t id, int64_t now_ms);
+	int (*user_asn_by_nip)(struct store *s, const char *nip, int64_t *user_id);
 };
 
 /* The neutrality case area (store_kasus.c). get() looks a case up by one

@@ -33,6 +33,13 @@ rc=$?
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	DEMO_INSTANSI="$DEMO_A_INSTANSI_KODE" \
 	node "$here/integrity.mjs" || rc=1
+# Documents and campaigns: signing and verification with and without JS.
+kdb=${DB#sqlite:}
+KAMP_NIP1=$(sqlite3 "$kdb" "select nip from users where username='asn.banyumas'")
+KAMP_NIP2=$(sqlite3 "$kdb" "select p.nip from pegawai p join instansi i on i.id=p.instansi_id where i.kode='3302' and p.status='aktif' and p.nip<>'$KAMP_NIP1' and not exists (select 1 from tanda_tangan t where t.nip=p.nip) order by p.nip limit 1")
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KAMP_BKPSDM_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" KAMP_NIP1="$KAMP_NIP1" KAMP_NIP2="$KAMP_NIP2" \
+	node "$here/kampanye.mjs" || rc=1
 # The citizen report pages: a photo with EXIF to attach.
 python3 - "$T_DIR/foto.jpg" <<'PY'
 import struct, sys
