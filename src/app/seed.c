@@ -325,5 +325,5 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return 0;
+	return seed_demo_acara(s, &p);
 }

@@ -33,4 +33,8 @@ struct seed_pegawai {
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
 
+/* The demo events of app/seed_acara.c (called by seed_demo). */
+struct principal;
+int seed_demo_acara(struct store *s, const struct principal *p);
+
 #endif
