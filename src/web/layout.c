@@ -2,6 +2,7 @@
  * main landmark, footer. No inline script or style (CSP). */
 #include "core/compat.h"
 #include "core/err.h"
+#include "app/acara.h"
 #include "app/audit_view.h"
 #include "web/page.h"
 #include "web/web.h"
@@ -89,6 +90,10 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
 		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
+		if (acara_can_read(p))
+			nav_link(pg, req->path, "/acara", M_AW_NAV);
+		if (p->role == ROLE_ASN)
+			nav_link(pg, req->path, "/hadir", M_AW_NAV_HADIR);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

@@ -53,5 +53,21 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int page_acara_list(struct http_req *req, struct http_resp *resp);
+int page_acara_new_get(struct http_req *req, struct http_resp *resp);
+int page_acara_new_post(struct http_req *req, struct http_resp *resp);
+int page_acara_detail(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_get(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_post(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_get(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_post(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_get(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_post(struct http_req *req, struct http_resp *resp);
+int page_cakupan(struct http_req *req, struct http_resp *resp);
+int page_cakupan_export(struct http_req *req, struct http_resp *resp);
 
 #endif
