@@ -88,5 +88,13 @@ int api_nip(struct http_req *req, struct http_resp *resp);
 int api_health(struct http_req *req, struct http_resp *resp);
 int api_cpns_hasil(struct http_req *req, struct http_resp *resp);
 int api_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int api_acara_list(struct http_req *req, struct http_resp *resp);
+int api_acara_create(struct http_req *req, struct http_resp *resp);
+int api_acara_get(struct http_req *req, struct http_resp *resp);
+int api_acara_update(struct http_req *req, struct http_resp *resp);
+int api_acara_hadir(struct http_req *req, struct http_resp *resp);
+int api_acara_hadir_impor(struct http_req *req, struct http_resp *resp);
+int api_hadir(struct http_req *req, struct http_resp *resp);
+int api_cakupan(struct http_req *req, struct http_resp *resp);
 
 #endif
