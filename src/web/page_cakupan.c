@@ -64,7 +64,7 @@ static void chart(struct page *pg, const struct acara_cakupan *c, const struct q
 	html_raw(h, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
 		    "aria-labelledby=\"grafik-judul grafik-desc\" width=\"100%\"");
 	html_attr(h, "viewBox", http_printf(pg->req, "0 0 %d %d", label_w + bar_w + 70, height));
-	html_raw(h, " font-family=\"sans-serif\" font-size=\"13\"><title id=\"grafik-judul\">");
+	html_raw(h, " font-family=\"sans-serif\" font-size=\"15\"><title id=\"grafik-judul\">");
 	html_text(h, page_tf(pg, M_AW_COV_CHART, q->dari_s, q->sampai_s));
 	html_raw(h, "</title><desc id=\"grafik-desc\">");
 	html_text(h, page_t(pg, M_AW_COV_CHART_DESC));
@@ -123,7 +123,10 @@ static void chart(struct page *pg, const struct acara_cakupan *c, const struct q
 static void table(struct page *pg, const struct acara_cakupan *c)
 {
 	struct html *h = &pg->h;
-	html_raw(h, "<div class=\"table-wrap\"><table class=\"data cakupan\"><caption>");
+	/* focusable: the table may scroll sideways beside the chart */
+	html_raw(h, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"");
+	html_attr(h, "aria-label", page_t(pg, M_AW_COV_UNIT));
+	html_raw(h, "><table class=\"data cakupan\"><caption>");
 	html_text(h, c->instansi.nama);
 	html_raw(h, "</caption><thead><tr>");
 	static const enum msg_id cols[] = { M_AW_COV_UNIT, M_AW_COV_PEGAWAI, M_AW_COV_TERJANGKAU,

@@ -33,6 +33,11 @@ rc=$?
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	DEMO_INSTANSI="$DEMO_A_INSTANSI_KODE" \
 	node "$here/integrity.mjs" || rc=1
+# Apel and sosialisasi: an officer with JavaScript, an attendee without.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	BK_USER="$DEMO_BKPSDM_A" BK_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" \
+	ASN_USER=asn.banyumas ASN_PASSWORD="$(demo_password "$T_DIR/seed.out" asn.banyumas)" \
+	node "$here/acara.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.
