@@ -228,5 +228,6 @@ out=$(W audit verify 2>&1); check_eq "the audit chain verifies" "$?" 0
 n=$(sqlite3 "$T_DIR/a.db" "SELECT count(*) FROM audit_log WHERE object_type='acara' AND action IN ('acara_create','acara_update','acara_hadir','acara_materi')")
 check "every change is audited (create, update, attendance, material)" test "$n" -ge 10
 check_eq "one audit record per check-in, none for the repeat" "$(sqlite3 "$T_DIR/a.db" "SELECT count(*) FROM audit_log WHERE action='acara_hadir' AND diff LIKE '%\"kode\"%' AND diff LIKE '%$NIP_A%'")" 1
-stop_server
+stop_server; check_eq "server stops cleanly" "$STOP_RC" 0
+! grep -q "ERROR: AddressSanitizer\|runtime error" "$T_DIR/server.log"; ok $? "no sanitizer report in the server log"
 tap_done
