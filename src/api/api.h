@@ -96,5 +96,14 @@ int api_acara_hadir(struct http_req *req, struct http_resp *resp);
 int api_acara_hadir_impor(struct http_req *req, struct http_resp *resp);
 int api_hadir(struct http_req *req, struct http_resp *resp);
 int api_cakupan(struct http_req *req, struct http_resp *resp);
+int api_laporan_create(struct http_req *req, struct http_resp *resp);
+int api_laporan_pantau(struct http_req *req, struct http_resp *resp);
+int api_laporan_balas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_tambah(struct http_req *req, struct http_resp *resp);
+int api_laporan_terlapor(struct http_req *req, struct http_resp *resp);
+int api_laporan_get(struct http_req *req, struct http_resp *resp);
+int api_laporan_pesan_petugas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_unduh(struct http_req *req, struct http_resp *resp);
+int api_laporan_identitas(struct http_req *req, struct http_resp *resp);
 
 #endif

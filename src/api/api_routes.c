@@ -11,6 +11,7 @@
 
 #define JSON_AUTH (ROUTE_JSON | ROUTE_AUTH_REQUIRED)
 #define JSON_WRITE (ROUTE_JSON | ROUTE_AUTH_REQUIRED | ROUTE_CSRF_CHECK)
+#define PUBLIC_REPORT (ROUTE_JSON | ROUTE_NO_IP_LOG)
 
 #define PEGAWAI_FILTERS \
 	{ "q", PARAM_QUERY, v_line, 128 }, \
@@ -62,6 +63,44 @@ static const struct route_param cakupan_params[] = {
 	{ NULL },
 };
 
+/* The fields of a report sent as multipart/form-data (a JSON body is
+ * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
+#define LAPORAN_FORM_FIELDS \
+	{ "konteks", PARAM_FORM, v_line, 15 }, \
+	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
+	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
+	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }, \
+	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 }, \
+	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 }, \
+	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 }, \
+	{ "kejadian_tempat", PARAM_FORM, v_line, 255 }, \
+	{ "wilayah", PARAM_FORM, v_line, 127 }, \
+	{ "penetapan_calon", PARAM_FORM, v_line, 15 }, \
+	{ "kronologi", PARAM_FORM, v_text, 8191 }, \
+	{ "saksi", PARAM_FORM, v_text, 1023 }, \
+	{ "tautan", PARAM_FORM, v_text, 2047 }, \
+	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 }, \
+	{ "pelapor_mode", PARAM_FORM, v_line, 15 }, \
+	{ "pelapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "pelapor_nik", PARAM_FORM, v_line, 23 }, \
+	{ "pelapor_alamat", PARAM_FORM, v_line, 255 }, \
+	{ "pelapor_kontak", PARAM_FORM, v_line, 127 }, \
+	{ "pelapor_jenis", PARAM_FORM, v_line, 15 }, \
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 }
+
+static const struct route_param laporan_params[] = {
+	LAPORAN_FORM_FIELDS,
+	{ NULL },
+};
+
+static const struct route_param laporan_bukti_params[] = {
+	{ "receipt", PARAM_FORM, v_line, 63 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+
 static const struct route_param no_params[] = {
 	{ NULL },
 };
@@ -100,5 +139,18 @@ const struct route api_routes[] = {
 	  LIMIT_UPLOAD_BODY },
 	{ HTTP_POST, "/api/v1/hadir", api_hadir, JSON_WRITE, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/cakupan", api_cakupan, JSON_AUTH, cakupan_params, 0 },
+
+	/* Citizen reports: public, never logged with an address. */
+	{ HTTP_POST, "/api/v1/laporan", api_laporan_create, PUBLIC_REPORT | ROUTE_MULTIPART,
+	  laporan_params, LIMIT_LAPORAN_BODY },
+	{ HTTP_POST, "/api/v1/laporan/pantau", api_laporan_pantau, PUBLIC_REPORT, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/laporan/pantau/pesan", api_laporan_balas, PUBLIC_REPORT, no_params, 16384 },
+	{ HTTP_POST, "/api/v1/laporan/pantau/bukti", api_laporan_bukti_tambah, PUBLIC_REPORT | ROUTE_MULTIPART,
+	  laporan_bukti_params, LIMIT_LAPORAN_BODY },
+	{ HTTP_POST, "/api/v1/laporan/pantau/terlapor", api_laporan_terlapor, PUBLIC_REPORT, no_params, 8192 },
+	{ HTTP_GET, "/api/v1/laporan/:nomor", api_laporan_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/laporan/:nomor/pesan", api_laporan_pesan_petugas, JSON_WRITE, no_params, 16384 },
+	{ HTTP_GET, "/api/v1/laporan/:nomor/bukti/:id", api_laporan_bukti_unduh, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/laporan/:nomor/identitas", api_laporan_identitas, JSON_WRITE, no_params, 4096 },
 	{ 0 },
 };

@@ -325,5 +325,6 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return seed_demo_acara(s, &p);
+	rc = seed_netralitas(s, st);
+	return rc ? rc : seed_demo_acara(s, &p);
 }

@@ -29,7 +29,7 @@ struct pg_store {
 
 struct pg_store *pg_downcast(struct store *s);
 
-#define PG_MAX_PARAMS 16
+#define PG_MAX_PARAMS 40
 
 /* Text parameters for one query; numbers are formatted into num[]. */
 struct pg_params {
@@ -115,5 +115,6 @@ int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 
 extern const struct store_integrity_ops store_pg_integrity_ops;
 extern const struct store_acara_ops store_pg_acara_ops;
+extern const struct store_kasus_ops store_pg_kasus_ops;
 
 #endif

@@ -69,5 +69,9 @@ int page_hadir_get(struct http_req *req, struct http_resp *resp);
 int page_hadir_post(struct http_req *req, struct http_resp *resp);
 int page_cakupan(struct http_req *req, struct http_resp *resp);
 int page_cakupan_export(struct http_req *req, struct http_resp *resp);
+int page_lapor_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
 
 #endif

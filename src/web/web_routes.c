@@ -3,6 +3,7 @@
 #include "core/compat.h"
 #include "http/http.h"
 #include "web/page.h"
+#include "core/limits.h"
 
 static const struct route_param p_login_get[] = {
 	{ "keluar", PARAM_QUERY, v_bool, 1 },
@@ -113,7 +114,49 @@ static const struct route_param p_cakupan[] = {
 	{ NULL },
 };
 
+/* The citizen report form; sizes match struct laporan_input. */
+#define LAPOR_TERLAPOR_FIELDS \
+	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
+	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
+	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }
+static const struct route_param p_lapor[] = {
+	{ "konteks", PARAM_FORM, v_line, 15 },
+	LAPOR_TERLAPOR_FIELDS,
+	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 },
+	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 },
+	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 },
+	{ "kejadian_tempat", PARAM_FORM, v_line, 255 },
+	{ "wilayah", PARAM_FORM, v_line, 127 },
+	{ "penetapan_calon", PARAM_FORM, v_line, 15 },
+	{ "kronologi", PARAM_FORM, v_text, 8191 },
+	{ "saksi", PARAM_FORM, v_text, 1023 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 },
+	{ "pelapor_mode", PARAM_FORM, v_line, 15 },
+	{ "pelapor_nama", PARAM_FORM, v_line, 127 },
+	{ "pelapor_nik", PARAM_FORM, v_line, 23 },
+	{ "pelapor_alamat", PARAM_FORM, v_line, 255 },
+	{ "pelapor_kontak", PARAM_FORM, v_line, 127 },
+	{ "pelapor_jenis", PARAM_FORM, v_line, 15 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+static const struct route_param p_lapor_pantau[] = {
+	{ "receipt", PARAM_FORM, v_line, 63 },
+	{ "aksi", PARAM_FORM, v_line, 16 },
+	{ "isi", PARAM_FORM, v_text, 4095 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	LAPOR_TERLAPOR_FIELDS,
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
+/* Public report pages: never logged with an address; multipart for files,
+ * urlencoded accepted too; CSRF (no session: same-origin check). */
+#define LAPOR (ROUTE_PUBLIC | ROUTE_NO_IP_LOG)
+#define LAPOR_POST (LAPOR | ROUTE_MULTIPART | ROUTE_FORM | ROUTE_CSRF_CHECK)
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
 const struct route web_routes[] = {
@@ -152,6 +195,10 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/cakupan", page_cakupan, AUTH, p_cakupan, 0 },
 	{ HTTP_GET, "/cakupan/ekspor.csv", page_cakupan_export, AUTH, p_cakupan, 0 },
 	{ HTTP_GET, "/cakupan/ekspor.xlsx", page_cakupan_export, AUTH, p_cakupan, 0 },
+	{ HTTP_GET, "/lapor", page_lapor_get, LAPOR, NULL, 0 },
+	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
+	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };
