@@ -51,6 +51,19 @@ static const struct route_param import_params[] = {
 	{ NULL },
 };
 
+static const struct route_param acara_list_params[] = {
+	{ "limit", PARAM_QUERY, v_uint, 4 },
+	{ "sebelum", PARAM_QUERY, v_uint, 19 },
+	{ NULL },
+};
+
+static const struct route_param cakupan_params[] = {
+	{ "instansi", PARAM_QUERY, v_token, 31 },
+	{ "dari", PARAM_QUERY, v_line, 10 },
+	{ "sampai", PARAM_QUERY, v_line, 10 },
+	{ NULL },
+};
+
 /* The fields of a report sent as multipart/form-data (a JSON body is
  * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
 #define LAPORAN_FORM_FIELDS \
@@ -131,6 +144,15 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/health", api_health, ROUTE_JSON, no_params, 0 },
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara", api_acara_list, JSON_AUTH, acara_list_params, 0 },
+	{ HTTP_POST, "/api/v1/acara", api_acara_create, JSON_WRITE, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara/:id", api_acara_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_PUT, "/api/v1/acara/:id", api_acara_update, JSON_WRITE, no_params, 0 },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir", api_acara_hadir, JSON_WRITE, no_params, LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir/impor", api_acara_hadir_impor, JSON_WRITE | ROUTE_CSV, import_params,
+	  LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/hadir", api_hadir, JSON_WRITE, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/cakupan", api_cakupan, JSON_AUTH, cakupan_params, 0 },
 
 	{ HTTP_GET, "/api/v1/kampanye/templat", api_templat_list, JSON_AUTH, no_params, 0 },
 	{ HTTP_POST, "/api/v1/kampanye/templat", api_templat_create, JSON_WRITE, no_params, 0 },

@@ -332,5 +332,6 @@ int seed_demo(struct store *s, struct seed_stats *st)
 	if (rc)
 		return rc;
 	int ncases;
-	return seed_kasus(s, &ncases);
+	rc = seed_kasus(s, &ncases);
+	return rc ? rc : seed_demo_acara(s, &p);
 }

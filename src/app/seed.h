@@ -39,6 +39,9 @@ int seed_demo_pegawai(int i, struct seed_pegawai *out);
  * counts the new ones. */
 int seed_kasus(struct store *s, int *created);
 
+/* The demo events of app/seed_acara.c (called by seed_demo). */
+struct principal;
+int seed_demo_acara(struct store *s, const struct principal *p);
 /* Demo citizen reports (app/seed_netralitas.c): their receipts are public
  * so the follow-up page can be tried; the demo oversight key's passphrase
  * is SEED_DEMO_KUNCI_PASSPHRASE (demo only: a real install creates its own

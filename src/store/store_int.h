@@ -13,6 +13,7 @@
 #include "store/store_integrity.h"
 #include "store/store_outbox.h"
 #include "store/store_kampanye.h"
+#include "store/store_acara.h"
 #include "store/store_kasus.h"
 #include "store/store_kasus_alur.h"
 
@@ -120,6 +121,7 @@ struct store_ops {
 	const struct store_integrity_ops *integrity;
 	const struct store_outbox_ops *outbox;
 	const struct store_kampanye_ops *kampanye;
+	const struct store_acara_ops *acara;
 	const struct store_kasus_ops *kasus;
 	const struct store_kasus_alur_ops *kasus_alur;
 };
@@ -196,6 +198,35 @@ struct store_kampanye_ops {
 	int (*aktivasi_current)(struct store *s, const char *nip, struct kode_aktivasi *out);
 	int (*aktivasi_mark_used)(struct store *s, int64_t id, int64_t now_ms);
 	int (*user_asn_by_nip)(struct store *s, const char *nip, int64_t *user_id);
+};
+
+typedef int (*store_acara_cb)(void *ctx, const struct acara *);
+typedef int (*store_peserta_cb)(void *ctx, const struct acara_peserta *);
+typedef int (*store_cakupan_cb)(void *ctx, const struct acara_cakupan_row *);
+typedef int (*store_materi_cb)(void *ctx, const struct acara_materi *);
+
+struct store_acara_ops {
+	int (*insert)(struct store *s, struct acara *a);
+	int (*update)(struct store *s, const struct acara *a);
+	int (*get)(struct store *s, int64_t id, struct acara *out);
+	int (*get_by_kode)(struct store *s, const char *kode, struct acara *out);
+	int (*list)(struct store *s, const char *lo, const char *hi, int64_t before_ms, int limit,
+		    store_acara_cb cb, void *ctx);
+	int (*hadir_put)(struct store *s, int64_t acara_id, int64_t pegawai_id, const char *cara,
+			 int64_t now_ms, int *inserted);
+	int (*peserta_list)(struct store *s, const struct acara *a, const char *after_nip, int limit,
+			    store_peserta_cb cb, void *ctx);
+	int (*peserta_count)(struct store *s, const struct acara *a, int64_t *sasaran, int64_t *hadir);
+	int (*cakupan)(struct store *s, int64_t instansi_id, int64_t from_ms, int64_t to_ms,
+		       store_cakupan_cb cb, void *ctx);
+	int (*belum_list)(struct store *s, int64_t instansi_id, int64_t from_ms, int64_t to_ms,
+			  store_peserta_cb cb, void *ctx);
+	int (*berkas_put)(struct store *s, const char *sha256, const void *data, size_t len,
+			  int64_t now_ms);
+	int (*materi_link)(struct store *s, const struct acara_materi *m, int *inserted);
+	int (*materi_list)(struct store *s, int64_t acara_id, store_materi_cb cb, void *ctx);
+	int (*materi_get)(struct store *s, int64_t acara_id, const char *sha256,
+			  struct acara_materi *meta, struct buf *out);
 };
 
 /* The neutrality case area (store_kasus.c). get() looks a case up by one

@@ -419,6 +419,7 @@ const struct store_ops store_sqlite_ops = {
 	.integrity = &store_sqlite_integrity_ops,
 	.outbox = &store_sqlite_outbox_ops,
 	.kampanye = &store_sqlite_kampanye_ops,
+	.acara = &store_sqlite_acara_ops,
 	.kasus = &store_sqlite_kasus_ops,
 	.kasus_alur = &store_sqlite_kasus_alur_ops,
 };
