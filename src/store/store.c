@@ -447,6 +447,15 @@ int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 	return store_note(s, s->ops->pegawai_upsert(s, p, changed ? changed : &dummy));
 }
 
+int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted)
+{
+	int rc = store_check_write(s);
+	if (rc)
+		return rc;
+	*inserted = 0;
+	return store_note(s, s->ops->pegawai_insert(s, p, inserted));
+}
+
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out)
 {
 	int rc = store_check_use(s);

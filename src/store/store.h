@@ -128,6 +128,10 @@ struct pegawai {
  * store_pegawai_set_blokir changes them), so an import cannot lift a block.
  * updated_ms 0 means now. */
 int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
+/* Insert p when its NIP is new (*inserted 1, p->id set); when the NIP
+ * exists nothing is written and *inserted is 0. One statement for the
+ * common case of a bulk import: no lookup before the insert. */
+int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 

@@ -64,6 +64,7 @@ struct store_ops {
 	int (*unit_list)(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 
 	int (*pegawai_upsert)(struct store *s, struct pegawai *p, int *changed);
+	int (*pegawai_insert)(struct store *s, struct pegawai *p, int *inserted);
 	int (*pegawai_get)(struct store *s, int64_t id, struct pegawai *out);
 	int (*pegawai_get_by_nip)(struct store *s, const char *nip, struct pegawai *out);
 	/* f has been validated; lo/hi are the scope bounds, q_lower the

@@ -387,6 +387,7 @@ const struct store_ops store_sqlite_ops = {
 	.unit_get_by_kode = sq_unit_get_by_kode,
 	.unit_list = sq_unit_list,
 	.pegawai_upsert = sq_pegawai_upsert,
+	.pegawai_insert = sq_pegawai_insert,
 	.pegawai_get = sq_pegawai_get,
 	.pegawai_get_by_nip = sq_pegawai_get_by_nip,
 	.pegawai_list = sq_pegawai_list,
