@@ -249,6 +249,9 @@ int store_schema_check(struct store *s)
 	return 0;
 }
 
+static int apply_migrations(struct store *s, const struct embedded_file **files, size_t nfiles,
+			    int cur, int *to);
+
 int store_migrate(struct store *s, int *from, int *to)
 {
 	const struct embedded_file *files[MAX_MIGRATIONS];
@@ -267,6 +270,27 @@ int store_migrate(struct store *s, int *from, int *to)
 	size_t nfiles;
 	if ((rc = migration_list(s, files, &latest, &nfiles)))
 		return rc;
+	if (cur >= latest)
+		return 0;
+	if (s->ops->schema_session && (rc = store_note(s, s->ops->schema_session(s, 1))))
+		return rc;
+	rc = apply_migrations(s, files, nfiles, cur, to);
+	if (s->ops->schema_session) {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		int rc2 = store_note(s, s->ops->schema_session(s, 0));
+		if (rc)
+			memcpy(s->err, keep, sizeof(keep));
+		else
+			rc = rc2;
+	}
+	return rc;
+}
+
+static int apply_migrations(struct store *s, const struct embedded_file **files, size_t nfiles,
+			    int cur, int *to)
+{
+	int rc;
 	for (size_t i = 0; i < nfiles; i++) {
 		int v = migration_version(files[i]->path);
 		if (v <= cur)

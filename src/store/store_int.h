@@ -45,6 +45,11 @@ struct store_ops {
 	/* Run one migration script (several statements, no parameters) and
 	 * record its version, inside the open write transaction. */
 	int (*schema_apply)(struct store *s, int version, const char *sql, int64_t now_ms);
+	/* Optional: called with 1 before the first migration transaction and
+	 * with 0 after the last (SQLite turns foreign-key enforcement off so
+	 * that a migration can rebuild a referenced table, and schema_apply
+	 * checks every foreign key before the migration commits). */
+	int (*schema_session)(struct store *s, int start);
 
 	int (*tx_begin)(struct store *s, enum store_tx_mode mode);
 	int (*tx_commit)(struct store *s);

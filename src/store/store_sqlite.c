@@ -279,6 +279,18 @@ static int sq_schema_apply(struct store *s, int version, const char *sql, int64_
 		return err;
 	}
 	sqlite3_stmt *st;
+	/* Foreign keys are not enforced while migrating (sq_schema_session),
+	 * so check them all before this migration commits. */
+	if ((rc = sq_prep(q, "PRAGMA foreign_key_check", &st)))
+		return rc;
+	rc = sq_step(q, st, "foreign_key_check");
+	if (rc == 1)
+		rc = store_fail(s, APP_ECONSTRAINT, "sqlite migration %04d: foreign key of %s row %lld"
+				" has no parent in %s", version, sq_col_text(st, 0),
+				(long long)sqlite3_column_int64(st, 1), sq_col_text(st, 2));
+	sq_done(q, st);
+	if (rc)
+		return rc;
 	if ((rc = sq_prep(q, "INSERT INTO schema_version (version, applied_ms) VALUES (?1, ?2)", &st)))
 		return rc;
 	sq_bind_int(st, 1, version);
@@ -286,6 +298,16 @@ static int sq_schema_apply(struct store *s, int version, const char *sql, int64_
 	rc = sq_exec(q, st, "schema_version");
 	sq_done(q, st);
 	return rc;
+}
+
+/* SQLite's way to rebuild a table that other tables reference (ALTER
+ * TABLE, "Making Other Kinds Of Table Schema Changes"): foreign keys off
+ * outside any transaction, rebuild, PRAGMA foreign_key_check, commit, on
+ * again. The pragma is a no-op inside a transaction, hence this hook. */
+static int sq_schema_session(struct store *s, int start)
+{
+	return sq_pragma(sq_downcast(s), start ? "PRAGMA foreign_keys = OFF"
+					       : "PRAGMA foreign_keys = ON");
 }
 
 static int fsync_path(const char *path, int dir)
@@ -374,6 +396,7 @@ const struct store_ops store_sqlite_ops = {
 	.close = sq_close,
 	.schema_current = sq_schema_current,
 	.schema_apply = sq_schema_apply,
+	.schema_session = sq_schema_session,
 	.tx_begin = sq_tx_begin,
 	.tx_commit = sq_tx_commit,
 	.tx_rollback = sq_tx_rollback,
