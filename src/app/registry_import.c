@@ -395,8 +395,12 @@ static int write_pending(struct run *r, struct pending *pv, size_t n, const stru
 				 sizeof(v.golongan), sizeof(v.jenis_jabatan), sizeof(v.jenjang),
 				 sizeof(v.jabatan), sizeof(v.status) };
 		for (size_t k = 0; k < ARRAY_SIZE(dst); k++) {
-			snprintf(dst[k], cap[k], "%s", f);
-			f += strlen(f) + 1;
+			/* validated values fit (registry_validate copied them
+			 * into the same fields before) */
+			size_t fl = strlen(f), len = fl < cap[k] ? fl : cap[k] - 1;
+			memcpy(dst[k], f, len);
+			dst[k][len] = '\0';
+			f += fl + 1;
 		}
 		int rc = write_row(r, &v, &pm->v[pv[i].place].pl, pv[i].line, raw);
 		if (rc < 0)

@@ -53,6 +53,16 @@ int sq_err(struct sq_store *q, int rc, const char *what)
 
 int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out)
 {
+	/* Almost every statement is a string literal, passed at the same
+	 * address each time: find it by pointer (and confirm the text, as a
+	 * buffer may be reused for other SQL) before comparing texts with
+	 * every cached statement, most of which share a long prefix. */
+	for (int i = 0; i < q->ncache; i++)
+		if (q->cache[i].key == sql && !strcmp(q->cache[i].sql, sql) &&
+		    !sqlite3_stmt_busy(q->cache[i].st)) {
+			*out = q->cache[i].st;
+			return 0;
+		}
 	for (int i = 0; i < q->ncache; i++)
 		if (!strcmp(q->cache[i].sql, sql) && !sqlite3_stmt_busy(q->cache[i].st)) {
 			*out = q->cache[i].st;
@@ -71,6 +81,7 @@ int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out)
 	}
 	if (q->ncache < SQ_CACHE_MAX) {
 		q->cache[q->ncache].sql = xstrdup(sql);
+		q->cache[q->ncache].key = sql;
 		q->cache[q->ncache].st = *out;
 		q->ncache++;
 	}

@@ -10,6 +10,7 @@
 
 struct sq_cached {
 	char *sql;
+	const char *key; /* the caller's pointer when prepared: a fast first guess */
 	sqlite3_stmt *st;
 };
 
