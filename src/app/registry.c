@@ -78,6 +78,22 @@ int registry_get(struct store *s, const struct principal *p, const char *nip,
 	return 0;
 }
 
+int registry_place_of(struct store *s, const struct principal *p, const struct pegawai *e,
+		      struct instansi *in, struct unit_kerja *u)
+{
+	if (!principal_can(p, PERM_REGISTRY_READ))
+		return APP_EPERM;
+	if (!sees(p, e))
+		return APP_ENOTFOUND;
+	int rc = store_instansi_get(s, e->instansi_id, in);
+	if (rc)
+		return rc;
+	memset(u, 0, sizeof(*u));
+	if (e->unit_id)
+		rc = store_unit_get(s, e->unit_id, u);
+	return rc;
+}
+
 struct asn_ctx {
 	const struct pegawai_filter *f;
 	int n;

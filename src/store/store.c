@@ -359,6 +359,11 @@ int store_tx_commit(struct store *s)
 	return rc;
 }
 
+int store_in_tx(const struct store *s)
+{
+	return s->tx != STORE_TX_NONE;
+}
+
 void store_tx_rollback(struct store *s)
 {
 	if (s->tx == STORE_TX_NONE)

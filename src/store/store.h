@@ -60,6 +60,8 @@ int store_schema_check(struct store *s);
 int store_tx_begin(struct store *s, enum store_tx_mode mode);
 int store_tx_commit(struct store *s);
 void store_tx_rollback(struct store *s);
+/* 1 while a transaction (read or write) is open on s. */
+int store_in_tx(const struct store *s);
 
 /* Consistent online copy of a SQLite store to path (APP_EINVAL on other
  * backends: use pg_dump, see docs/operations.md). */
