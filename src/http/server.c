@@ -881,9 +881,13 @@ int server_run(const struct server_opts *o)
 		return 3;
 	}
 	log_info(msgc(M_SERVE_LISTENING), o->listen, threads);
-	int sig = 0;
-	while (sigwait(&stop, &sig) != 0)
-		;
+	/* The access log is batched and written four times a second. */
+	log_buffer(1);
+	int sig;
+	const struct timespec tick = { 0, 250 * 1000 * 1000 };
+	while ((sig = sigtimedwait(&stop, NULL, &tick)) <= 0)
+		log_flush();
+	log_buffer(0);
 	log_info("%s (signal %d)", msgc(M_SERVE_STOPPING), sig);
 	MHD_stop_daemon(d);
 	pool_close();
