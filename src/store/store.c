@@ -359,6 +359,18 @@ int store_tx_commit(struct store *s)
 	return rc;
 }
 
+void store_bulk_begin(struct store *s)
+{
+	if (s->ops->bulk && s->tx == STORE_TX_NONE && !store_check_use(s))
+		s->ops->bulk(s, 1);
+}
+
+void store_bulk_end(struct store *s)
+{
+	if (s->ops->bulk && s->tx == STORE_TX_NONE && !store_check_use(s))
+		s->ops->bulk(s, 0);
+}
+
 int store_in_tx(const struct store *s)
 {
 	return s->tx != STORE_TX_NONE;

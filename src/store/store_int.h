@@ -50,6 +50,8 @@ struct store_ops {
 	 * that a migration can rebuild a referenced table, and schema_apply
 	 * checks every foreign key before the migration commits). */
 	int (*schema_session)(struct store *s, int start);
+	/* Optional: see store_bulk_begin/store_bulk_end. */
+	void (*bulk)(struct store *s, int on);
 
 	int (*tx_begin)(struct store *s, enum store_tx_mode mode);
 	int (*tx_commit)(struct store *s);

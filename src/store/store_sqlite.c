@@ -321,6 +321,39 @@ static int sq_schema_session(struct store *s, int start)
 					       : "PRAGMA foreign_keys = ON");
 }
 
+/* The journal mode a PRAGMA journal_mode statement reports, or "". */
+static void journal_mode(struct sq_store *q, const char *sql, char out[16])
+{
+	sqlite3_stmt *st;
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 16, "%s", sq_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* store_bulk_begin/end. Leaving WAL needs the exclusive lock, which any
+ * other open connection holds off: try once, without waiting. */
+static void sq_bulk(struct store *s, int on)
+{
+	struct sq_store *q = sq_downcast(s);
+	char mode[16];
+	if (on && !q->bulk) {
+		sqlite3_busy_timeout(q->db, 0);
+		journal_mode(q, "PRAGMA journal_mode = DELETE", mode);
+		sqlite3_busy_timeout(q->db, SQ_BUSY_TIMEOUT_MS);
+		q->bulk = !strcmp(mode, "delete");
+		if (!q->bulk && strcmp(mode, "wal"))
+			journal_mode(q, "PRAGMA journal_mode = WAL", mode);
+	} else if (!on && q->bulk) {
+		journal_mode(q, "PRAGMA journal_mode = WAL", mode);
+		if (strcmp(mode, "wal"))
+			log_error("store: back to WAL after a bulk write: %s", mode);
+		q->bulk = 0;
+	}
+}
+
 static int fsync_path(const char *path, int dir)
 {
 	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
@@ -408,6 +441,7 @@ const struct store_ops store_sqlite_ops = {
 	.schema_current = sq_schema_current,
 	.schema_apply = sq_schema_apply,
 	.schema_session = sq_schema_session,
+	.bulk = sq_bulk,
 	.tx_begin = sq_tx_begin,
 	.tx_commit = sq_tx_commit,
 	.tx_rollback = sq_tx_rollback,

@@ -19,6 +19,7 @@ struct sq_store {
 	sqlite3 *db;
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
+	int bulk;          /* store_bulk_begin switched WAL off */
 };
 
 /* Checked downcast: a struct store that is not ours is a programming error. */
