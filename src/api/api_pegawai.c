@@ -52,12 +52,10 @@ static void nip_digits(const char *s, char out[32])
 	out[n] = '\0';
 }
 
-static void write_pegawai(struct http_req *req, struct api_org *o, struct jsonw *w,
-			  const struct pegawai *p)
+static void write_pegawai_at(struct jsonw *w, const struct pegawai *p,
+			     const struct instansi *in, const struct unit_kerja *u)
 {
 	char ts[32];
-	const struct instansi *in = api_org_by_id(o, p->instansi_id);
-	const struct unit_kerja *u = api_org_unit(req, o, p->instansi_id, p->unit_id);
 	jsonw_obj_begin(w);
 	jsonw_kv_str(w, "nip", p->nip);
 	jsonw_kv_str(w, "nama", p->nama);
@@ -76,6 +74,13 @@ static void write_pegawai(struct http_req *req, struct api_org *o, struct jsonw 
 	api_format_time(p->updated_ms, ts, sizeof(ts));
 	jsonw_kv_str(w, "updated_at", ts);
 	jsonw_obj_end(w);
+}
+
+static void write_pegawai(struct http_req *req, struct api_org *o, struct jsonw *w,
+			  const struct pegawai *p)
+{
+	write_pegawai_at(w, p, api_org_by_id(o, p->instansi_id),
+			 api_org_unit(req, o, p->instansi_id, p->unit_id));
 }
 
 /* ---- GET /api/v1/pegawai ---- */
@@ -199,14 +204,14 @@ int api_pegawai_list(struct http_req *req, struct http_resp *resp)
 static int reply_pegawai(struct http_req *req, struct http_resp *resp, int status,
 			 const struct pegawai *p)
 {
-	struct api_org org;
+	struct instansi in;
+	struct unit_kerja u;
 	struct jsonw w;
-	int rc = api_org_load(req, &org);
+	int rc = registry_place_of(req->store, &req->principal, p, &in, &u);
 	if (rc)
 		return api_reply_code(req, resp, rc);
 	api_reply_begin(resp, status, &w);
-	write_pegawai(req, &org, &w, p);
-	api_org_release(&org);
+	write_pegawai_at(&w, p, &in, u.id ? &u : NULL);
 	return api_reply_end(req, resp, &w);
 }
 
@@ -219,7 +224,7 @@ int api_pegawai_get(struct http_req *req, struct http_resp *resp)
 		return api_reply_error(req, resp, &e);
 	/* The employee, the instansi and the units in one read transaction:
 	 * one snapshot, and one round of SQLite file locking instead of three. */
-	int tx = store_tx_begin(req->store, STORE_TX_READ) == 0;
+	int tx = !store_in_tx(req->store) && store_tx_begin(req->store, STORE_TX_READ) == 0;
 	int rc = registry_get(req->store, &req->principal, http_path_param(req, "nip"), &p);
 	if (rc)
 		rc = api_reply_code(req, resp, rc);

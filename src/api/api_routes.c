@@ -119,7 +119,7 @@ const struct route api_routes[] = {
 
 	{ HTTP_GET, "/api/v1/pegawai", api_pegawai_list, JSON_AUTH, pegawai_list_params, 0 },
 	{ HTTP_POST, "/api/v1/pegawai", api_pegawai_create, JSON_WRITE, no_params, 0 },
-	{ HTTP_GET, "/api/v1/pegawai/:nip", api_pegawai_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_GET, "/api/v1/pegawai/:nip", api_pegawai_get, JSON_AUTH | ROUTE_READ_TX, no_params, 0 },
 	{ HTTP_PUT, "/api/v1/pegawai/:nip", api_pegawai_update, JSON_WRITE, no_params, 0 },
 	{ HTTP_GET, "/api/v1/pegawai/:nip/audit", api_pegawai_audit, JSON_AUTH, limit_params, 0 },
 

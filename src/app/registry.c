@@ -78,6 +78,22 @@ int registry_get(struct store *s, const struct principal *p, const char *nip,
 	return 0;
 }
 
+int registry_place_of(struct store *s, const struct principal *p, const struct pegawai *e,
+		      struct instansi *in, struct unit_kerja *u)
+{
+	if (!principal_can(p, PERM_REGISTRY_READ))
+		return APP_EPERM;
+	if (!sees(p, e))
+		return APP_ENOTFOUND;
+	int rc = store_instansi_get(s, e->instansi_id, in);
+	if (rc)
+		return rc;
+	memset(u, 0, sizeof(*u));
+	if (e->unit_id)
+		rc = store_unit_get(s, e->unit_id, u);
+	return rc;
+}
+
 struct asn_ctx {
 	const struct pegawai_filter *f;
 	int n;
@@ -194,14 +210,70 @@ static void unit_kode_of(struct store *s, int64_t id, char out[32])
 		copy(out, 32, u.kode);
 }
 
+void reg_batch_init(struct reg_batch *b)
+{
+	memset(b, 0, sizeof(*b));
+	sha256_init(&b->h, 0);
+}
+
+static void batch_field(struct reg_batch *b, const char *f)
+{
+	static const char us = 0x1f;
+	sha256_update(&b->h, f, strlen(f));
+	sha256_update(&b->h, &us, 1);
+}
+
+void reg_batch_add(struct reg_batch *b, const struct pegawai *v, const struct reg_place *pl)
+{
+	batch_field(b, v->nip);
+	batch_field(b, v->nama);
+	batch_field(b, v->jenis_asn);
+	batch_field(b, v->golongan);
+	batch_field(b, v->jenis_jabatan);
+	batch_field(b, v->jenjang);
+	batch_field(b, v->jabatan);
+	batch_field(b, pl->inst.kode);
+	batch_field(b, pl->unit.kode);
+	batch_field(b, v->status);
+	sha256_update(&b->h, "\n", 1);
+	if (!b->n++)
+		copy(b->first, sizeof(b->first), v->nip);
+	copy(b->last, sizeof(b->last), v->nip);
+}
+
+void reg_batch_hex(const struct reg_batch *b, char out[SHA256_HEX])
+{
+	struct sha256 h = b->h;
+	uint8_t dig[SHA256_BYTES];
+	sha256_final(&h, dig);
+	sha256_hex(dig, out);
+}
+
 int registry_write(struct store *s, const struct principal *p, struct pegawai *v,
-		   const struct reg_place *pl, struct registry_save_result *r)
+		   const struct reg_place *pl, struct registry_save_result *r,
+		   struct reg_batch *batch)
 {
 	v->instansi_id = pl->inst.id;
 	v->unit_id = pl->unit.id;
 	copy(v->instansi_path, sizeof(v->instansi_path), pl->inst.path);
+	int rc;
+	if (batch) {
+		/* most rows of a bulk import are new: one INSERT, no lookup */
+		int inserted = 0;
+		v->blokir = 0;
+		v->blokir_alasan[0] = '\0';
+		v->updated_ms = 0;
+		if ((rc = store_pegawai_insert(s, v, &inserted)))
+			return rc;
+		if (inserted) {
+			r->id = v->id;
+			r->changed = r->created = 1;
+			reg_batch_add(batch, v, pl);
+			return 0;
+		}
+	}
 	struct pegawai old;
-	int rc = store_pegawai_get_by_nip(s, v->nip, &old);
+	rc = store_pegawai_get_by_nip(s, v->nip, &old);
 	int exists = rc == 0;
 	if (rc && rc != APP_ENOTFOUND)
 		return rc;
@@ -282,7 +354,7 @@ int registry_save(struct store *s, const struct principal *p, const struct pegaw
 	struct reg_place pl;
 	rc = registry_resolve(s, p, in, 0, &pl, &r->fe, NULL);
 	if (!rc)
-		rc = registry_write(s, p, &v, &pl, r);
+		rc = registry_write(s, p, &v, &pl, r, NULL);
 	if (rc) {
 		store_tx_rollback(s);
 		r->changed = r->created = 0;

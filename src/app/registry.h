@@ -79,6 +79,12 @@ int registry_count(struct store *s, const struct principal *p,
 int registry_get(struct store *s, const struct principal *p, const char *nip,
 		 struct pegawai *out);
 
+/* The instansi and unit (unit id 0 when none) of e, an employee registry_get
+ * returned to p: two lookups by id, for a reply about one employee (cheaper
+ * than listing the whole tree and the instansi's units). */
+int registry_place_of(struct store *s, const struct principal *p, const struct pegawai *e,
+		      struct instansi *in, struct unit_kerja *u);
+
 /* ---- writes (PERM_REGISTRY_WRITE) ---- */
 
 struct registry_save_result {

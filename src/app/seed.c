@@ -265,7 +265,7 @@ static int put_pegawai(struct store *s, const struct principal *p, struct seed_s
 			struct reg_place pl;
 			rc = registry_resolve(s, p, &in, 0, &pl, &r.fe, NULL);
 			if (!rc)
-				rc = registry_write(s, p, &v, &pl, &r);
+				rc = registry_write(s, p, &v, &pl, &r, NULL);
 		}
 		if (rc == APP_EBLOCKED)
 			rc = 0; /* the demo's blocked employee stays as it is */

@@ -147,7 +147,9 @@ int cmd_import(int argc, char **argv)
 		.error_ctx = &rep,
 	};
 	struct import_stats st;
+	store_bulk_begin(s);
 	rc = registry_import_csv(s, &actor, in, &o, &st);
+	store_bulk_end(s);
 	if (pg.shown)
 		fputc('\n', stderr);
 	fclose(in);

@@ -6,6 +6,11 @@
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR };
 
 void log_set_level(enum log_level lvl);
+/* 1: info and debug lines are batched in memory until log_flush() (or a
+ * warning or error); 0: every line is written at once (the default) and
+ * what was batched is written now. For the server's access log. */
+void log_buffer(int on);
+void log_flush(void);
 void log_msg(enum log_level lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)

@@ -169,6 +169,10 @@ enum route_flags {
 	ROUTE_NO_IP_LOG = 1 << 5,    /* never log IP or user agent (public reports: /lapor) */
 	ROUTE_PREFIX = 1 << 6,       /* pattern matches any path below it (static files) */
 	ROUTE_CSV = 1 << 7,          /* also accepts a text/csv body (API imports; raw in req->body) */
+	ROUTE_READ_TX = 1 << 8,      /* GET that only reads: a Bearer token is checked and the
+					handler runs in one read transaction (one snapshot, one
+					round of SQLite file locks); its own store_tx_begin is
+					then skipped (store_in_tx) */
 };
 
 struct route {

@@ -82,6 +82,9 @@ struct conn_ctx {
 	uint64_t discarded;
 	struct timespec start;
 	char session_lang[3];   /* the session's language, applied last */
+	int auth_later;         /* ROUTE_READ_TX: authenticate in dispatch() */
+	int read_tx;            /* ROUTE_READ_TX: the read transaction of
+				   authenticate() is still open for the handler */
 };
 
 static int g_secure;
@@ -478,7 +481,9 @@ static int same_origin(struct http_req *req)
 	return !strncasecmp(p, host, hl) && (p[hl] == '\0' || p[hl] == '/');
 }
 
-static void authenticate(struct conn_ctx *c)
+/* keep_tx: a ROUTE_READ_TX request dispatched at once; a Bearer token's
+ * read transaction then stays open for the handler (c->read_tx). */
+static void authenticate(struct conn_ctx *c, int keep_tx)
 {
 	struct http_req *req = &c->req;
 	if (req->route->flags & ROUTE_JSON) {
@@ -493,7 +498,9 @@ static void authenticate(struct conn_ctx *c)
 				req->authenticated = 1;
 				req->via_token = 1;
 			}
-			if (tx)
+			if (tx && keep_tx && req->authenticated)
+				c->read_tx = 1;
+			else if (tx)
 				store_tx_rollback(req->store);
 			return;
 		}
@@ -512,11 +519,50 @@ static void authenticate(struct conn_ctx *c)
 	}
 }
 
+static int auth_ok(struct conn_ctx *c)
+{
+	return !(c->req.route->flags & ROUTE_AUTH_REQUIRED) || c->req.authenticated;
+}
+
+static enum MHD_Result auth_refused(struct MHD_Connection *conn, struct conn_ctx *c)
+{
+	if (c->req.route->flags & ROUTE_JSON)
+		return fail(conn, c, 401, NULL);
+	http_redirect(&c->req, &c->resp, "/login");
+	return send_resp(conn, c);
+}
+
+static enum MHD_Result dispatch_checked(struct MHD_Connection *conn, struct conn_ctx *c);
+
 static enum MHD_Result dispatch(struct MHD_Connection *conn, struct conn_ctx *c)
 {
 	struct http_req *req = &c->req;
 	if (c->too_big)
 		return fail(conn, c, 413, NULL);
+	enum MHD_Result ret;
+	if (c->auth_later) {
+		/* as in PH_NEW, before anything else is looked at */
+		req->store = pool_get();
+		authenticate(c, 1);
+		ret = auth_ok(c) ? dispatch_checked(conn, c) : auth_refused(conn, c);
+	} else {
+		ret = dispatch_checked(conn, c);
+	}
+	if (req->store) {
+		if (c->read_tx) {
+			store_tx_rollback(req->store);
+			c->read_tx = 0;
+		}
+		pool_put(req->store);
+		req->store = NULL;
+	}
+	return ret;
+}
+
+/* The request once authenticated (req->store may already be held). */
+static enum MHD_Result dispatch_checked(struct MHD_Connection *conn, struct conn_ctx *c)
+{
+	struct http_req *req = &c->req;
 
 	/* Query string: parsed with our own parser from the raw URI. */
 	const char *q = strchr(c->raw_uri, '?');
@@ -548,7 +594,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, struct conn_ctx *c)
 	if (why)
 		return fail(conn, c, 400, why);
 
-	req->store = pool_get();
+	if (!req->store)
+		req->store = pool_get();
 	enum MHD_Result ret;
 	const struct route *rt = req->route;
 	if ((rt->flags & ROUTE_CSRF_CHECK) && (req->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) &&
@@ -580,9 +627,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, struct conn_ctx *c)
 		ret = send_resp(conn, c);
 	}
 out:
-	pool_put(req->store);
-	req->store = NULL;
-	return ret;
+	return ret; /* dispatch() returns the store to the pool */
 }
 
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const char *url,
@@ -658,16 +703,18 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 			return fail(conn, c, 415, NULL);
 		/* Authenticate before reading any body: an anonymous client
 		 * never gets to upload to a route that needs a login. */
+		/* A GET of a read-only route has no body: it authenticates in
+		 * dispatch(), in the handler's read transaction. */
+		if (!has_body && req->method == HTTP_GET && (req->route->flags & ROUTE_READ_TX)) {
+			c->auth_later = 1;
+			return MHD_YES;
+		}
 		req->store = pool_get();
-		authenticate(c);
+		authenticate(c, 0);
 		pool_put(req->store);
 		req->store = NULL;
-		if ((req->route->flags & ROUTE_AUTH_REQUIRED) && !req->authenticated) {
-			if (req->route->flags & ROUTE_JSON)
-				return fail(conn, c, 401, NULL);
-			http_redirect(req, &c->resp, "/login");
-			return send_resp(conn, c);
-		}
+		if (!auth_ok(c))
+			return auth_refused(conn, c);
 		return MHD_YES;
 	}
 	/* PH_BODY */
@@ -747,7 +794,7 @@ int server_run(const struct server_opts *o)
 	struct sockaddr_in sin;
 	struct sockaddr_in6 sin6;
 	struct sockaddr *sa;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_TURBO;
 	memset(&sin, 0, sizeof(sin));
 	memset(&sin6, 0, sizeof(sin6));
 	if (inet_pton(AF_INET, host, &sin.sin_addr) == 1) {
@@ -840,9 +887,13 @@ int server_run(const struct server_opts *o)
 		pool_close();
 		return brc;
 	}
-	int sig = 0;
-	while (sigwait(&stop, &sig) != 0)
-		;
+	/* The access log is batched and written four times a second. */
+	log_buffer(1);
+	int sig;
+	const struct timespec tick = { 0, 250 * 1000 * 1000 };
+	while ((sig = sigtimedwait(&stop, NULL, &tick)) <= 0)
+		log_flush();
+	log_buffer(0);
 	log_info("%s (signal %d)", msgc(M_SERVE_STOPPING), sig);
 	MHD_stop_daemon(d);
 	if (o->background_stop)

@@ -249,6 +249,9 @@ int store_schema_check(struct store *s)
 	return 0;
 }
 
+static int apply_migrations(struct store *s, const struct embedded_file **files, size_t nfiles,
+			    int cur, int *to);
+
 int store_migrate(struct store *s, int *from, int *to)
 {
 	const struct embedded_file *files[MAX_MIGRATIONS];
@@ -267,6 +270,27 @@ int store_migrate(struct store *s, int *from, int *to)
 	size_t nfiles;
 	if ((rc = migration_list(s, files, &latest, &nfiles)))
 		return rc;
+	if (cur >= latest)
+		return 0;
+	if (s->ops->schema_session && (rc = store_note(s, s->ops->schema_session(s, 1))))
+		return rc;
+	rc = apply_migrations(s, files, nfiles, cur, to);
+	if (s->ops->schema_session) {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		int rc2 = store_note(s, s->ops->schema_session(s, 0));
+		if (rc)
+			memcpy(s->err, keep, sizeof(keep));
+		else
+			rc = rc2;
+	}
+	return rc;
+}
+
+static int apply_migrations(struct store *s, const struct embedded_file **files, size_t nfiles,
+			    int cur, int *to)
+{
+	int rc;
 	for (size_t i = 0; i < nfiles; i++) {
 		int v = migration_version(files[i]->path);
 		if (v <= cur)
@@ -333,6 +357,23 @@ int store_tx_commit(struct store *s)
 	s->tx = STORE_TX_NONE;
 	s->tx_failed = 0;
 	return rc;
+}
+
+void store_bulk_begin(struct store *s)
+{
+	if (s->ops->bulk && s->tx == STORE_TX_NONE && !store_check_use(s))
+		s->ops->bulk(s, 1);
+}
+
+void store_bulk_end(struct store *s)
+{
+	if (s->ops->bulk && s->tx == STORE_TX_NONE && !store_check_use(s))
+		s->ops->bulk(s, 0);
+}
+
+int store_in_tx(const struct store *s)
+{
+	return s->tx != STORE_TX_NONE;
 }
 
 void store_tx_rollback(struct store *s)
@@ -445,6 +486,15 @@ int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 	if (rc)
 		return rc;
 	return store_note(s, s->ops->pegawai_upsert(s, p, changed ? changed : &dummy));
+}
+
+int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted)
+{
+	int rc = store_check_write(s);
+	if (rc)
+		return rc;
+	*inserted = 0;
+	return store_note(s, s->ops->pegawai_insert(s, p, inserted));
 }
 
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out)

@@ -60,6 +60,19 @@ int store_schema_check(struct store *s);
 int store_tx_begin(struct store *s, enum store_tx_mode mode);
 int store_tx_commit(struct store *s);
 void store_tx_rollback(struct store *s);
+/* Around one big write transaction from a command-line tool (a bulk
+ * import), outside any transaction. SQLite: when no other connection has
+ * the database open, it leaves WAL for a rollback journal until
+ * store_bulk_end, so the new pages are written once (into the database)
+ * instead of twice (into the WAL, then by the checkpoint); a crash or kill
+ * leaves a hot journal that the next opener rolls back, so the transaction
+ * stays all-or-nothing. While it lasts, other processes wait (busy) instead
+ * of reading a snapshot. With another connection open nothing changes.
+ * PostgreSQL: nothing to do. */
+void store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
+/* 1 while a transaction (read or write) is open on s. */
+int store_in_tx(const struct store *s);
 
 /* Consistent online copy of a SQLite store to path (APP_EINVAL on other
  * backends: use pg_dump, see docs/operations.md). */
@@ -128,6 +141,10 @@ struct pegawai {
  * store_pegawai_set_blokir changes them), so an import cannot lift a block.
  * updated_ms 0 means now. */
 int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
+/* Insert p when its NIP is new (*inserted 1, p->id set); when the NIP
+ * exists nothing is written and *inserted is 0. One statement for the
+ * common case of a bulk import: no lookup before the insert. */
+int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 

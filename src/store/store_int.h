@@ -50,6 +50,13 @@ struct store_ops {
 	/* Run one migration script (several statements, no parameters) and
 	 * record its version, inside the open write transaction. */
 	int (*schema_apply)(struct store *s, int version, const char *sql, int64_t now_ms);
+	/* Optional: called with 1 before the first migration transaction and
+	 * with 0 after the last (SQLite turns foreign-key enforcement off so
+	 * that a migration can rebuild a referenced table, and schema_apply
+	 * checks every foreign key before the migration commits). */
+	int (*schema_session)(struct store *s, int start);
+	/* Optional: see store_bulk_begin/store_bulk_end. */
+	void (*bulk)(struct store *s, int on);
 
 	int (*tx_begin)(struct store *s, enum store_tx_mode mode);
 	int (*tx_commit)(struct store *s);
@@ -69,6 +76,7 @@ struct store_ops {
 	int (*unit_list)(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 
 	int (*pegawai_upsert)(struct store *s, struct pegawai *p, int *changed);
+	int (*pegawai_insert)(struct store *s, struct pegawai *p, int *inserted);
 	int (*pegawai_get)(struct store *s, int64_t id, struct pegawai *out);
 	int (*pegawai_get_by_nip)(struct store *s, const char *nip, struct pegawai *out);
 	/* f has been validated; lo/hi are the scope bounds, q_lower the

@@ -72,6 +72,7 @@ int pg_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 			struct unit_kerja *out);
 int pg_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 int pg_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
+int pg_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int pg_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int pg_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 int pg_pegawai_list(struct store *s, const struct pegawai_filter *f, const char *lo,

@@ -307,6 +307,42 @@ int pg_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
 			   &p, out);
 }
 
+/* Insert when the NIP is new, else nothing (see store_pegawai_insert). */
+int pg_pegawai_insert(struct store *s, struct pegawai *pe, int *inserted)
+{
+	struct pg_store *q = pg_downcast(s);
+	struct pg_params p = { 0 };
+	PGresult *r;
+	char lower[sizeof(pe->nama)];
+	store_lower(lower, sizeof(lower), pe->nama);
+	pp_text(&p, pe->nip);
+	pp_text(&p, pe->nama);
+	pp_text(&p, lower);
+	pp_text(&p, pe->jenis_asn);
+	pp_text(&p, pe->golongan);
+	pp_text(&p, pe->jenis_jabatan);
+	pp_text(&p, pe->jenjang);
+	pp_text(&p, pe->jabatan);
+	pp_int(&p, pe->instansi_id);
+	pp_id(&p, pe->unit_id);
+	pp_text(&p, pe->status);
+	pp_int(&p, pe->blokir ? 1 : 0);
+	pp_text(&p, pe->blokir ? pe->blokir_alasan : "");
+	pp_int(&p, pe->updated_ms ? pe->updated_ms : store_now_ms());
+	int rc = pg_query(q,
+		"INSERT INTO pegawai (nip, nama, nama_lower, jenis_asn, golongan, jenis_jabatan,"
+		" jenjang, jabatan, instansi_id, unit_id, status, blokir, blokir_alasan, updated_ms)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+		" ON CONFLICT (nip) DO NOTHING RETURNING id", &p, &r, "pegawai insert");
+	if (rc)
+		return rc;
+	*inserted = PQntuples(r) == 1;
+	if (*inserted)
+		pe->id = pg_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
 /* As sq_pegawai_upsert: the update fires only when a field differs, and
  * leaves the blokir fields alone. */
 int pg_pegawai_upsert(struct store *s, struct pegawai *pe, int *changed)

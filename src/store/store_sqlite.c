@@ -53,6 +53,16 @@ int sq_err(struct sq_store *q, int rc, const char *what)
 
 int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out)
 {
+	/* Almost every statement is a string literal, passed at the same
+	 * address each time: find it by pointer (and confirm the text, as a
+	 * buffer may be reused for other SQL) before comparing texts with
+	 * every cached statement, most of which share a long prefix. */
+	for (int i = 0; i < q->ncache; i++)
+		if (q->cache[i].key == sql && !strcmp(q->cache[i].sql, sql) &&
+		    !sqlite3_stmt_busy(q->cache[i].st)) {
+			*out = q->cache[i].st;
+			return 0;
+		}
 	for (int i = 0; i < q->ncache; i++)
 		if (!strcmp(q->cache[i].sql, sql) && !sqlite3_stmt_busy(q->cache[i].st)) {
 			*out = q->cache[i].st;
@@ -71,6 +81,7 @@ int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out)
 	}
 	if (q->ncache < SQ_CACHE_MAX) {
 		q->cache[q->ncache].sql = xstrdup(sql);
+		q->cache[q->ncache].key = sql;
 		q->cache[q->ncache].st = *out;
 		q->ncache++;
 	}
@@ -279,6 +290,18 @@ static int sq_schema_apply(struct store *s, int version, const char *sql, int64_
 		return err;
 	}
 	sqlite3_stmt *st;
+	/* Foreign keys are not enforced while migrating (sq_schema_session),
+	 * so check them all before this migration commits. */
+	if ((rc = sq_prep(q, "PRAGMA foreign_key_check", &st)))
+		return rc;
+	rc = sq_step(q, st, "foreign_key_check");
+	if (rc == 1)
+		rc = store_fail(s, APP_ECONSTRAINT, "sqlite migration %04d: foreign key of %s row %lld"
+				" has no parent in %s", version, sq_col_text(st, 0),
+				(long long)sqlite3_column_int64(st, 1), sq_col_text(st, 2));
+	sq_done(q, st);
+	if (rc)
+		return rc;
 	if ((rc = sq_prep(q, "INSERT INTO schema_version (version, applied_ms) VALUES (?1, ?2)", &st)))
 		return rc;
 	sq_bind_int(st, 1, version);
@@ -286,6 +309,49 @@ static int sq_schema_apply(struct store *s, int version, const char *sql, int64_
 	rc = sq_exec(q, st, "schema_version");
 	sq_done(q, st);
 	return rc;
+}
+
+/* SQLite's way to rebuild a table that other tables reference (ALTER
+ * TABLE, "Making Other Kinds Of Table Schema Changes"): foreign keys off
+ * outside any transaction, rebuild, PRAGMA foreign_key_check, commit, on
+ * again. The pragma is a no-op inside a transaction, hence this hook. */
+static int sq_schema_session(struct store *s, int start)
+{
+	return sq_pragma(sq_downcast(s), start ? "PRAGMA foreign_keys = OFF"
+					       : "PRAGMA foreign_keys = ON");
+}
+
+/* The journal mode a PRAGMA journal_mode statement reports, or "". */
+static void journal_mode(struct sq_store *q, const char *sql, char out[16])
+{
+	sqlite3_stmt *st;
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 16, "%s", sq_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* store_bulk_begin/end. Leaving WAL needs the exclusive lock, which any
+ * other open connection holds off: try once, without waiting. */
+static void sq_bulk(struct store *s, int on)
+{
+	struct sq_store *q = sq_downcast(s);
+	char mode[16];
+	if (on && !q->bulk) {
+		sqlite3_busy_timeout(q->db, 0);
+		journal_mode(q, "PRAGMA journal_mode = DELETE", mode);
+		sqlite3_busy_timeout(q->db, SQ_BUSY_TIMEOUT_MS);
+		q->bulk = !strcmp(mode, "delete");
+		if (!q->bulk && strcmp(mode, "wal"))
+			journal_mode(q, "PRAGMA journal_mode = WAL", mode);
+	} else if (!on && q->bulk) {
+		journal_mode(q, "PRAGMA journal_mode = WAL", mode);
+		if (strcmp(mode, "wal"))
+			log_error("store: back to WAL after a bulk write: %s", mode);
+		q->bulk = 0;
+	}
 }
 
 static int fsync_path(const char *path, int dir)
@@ -374,6 +440,8 @@ const struct store_ops store_sqlite_ops = {
 	.close = sq_close,
 	.schema_current = sq_schema_current,
 	.schema_apply = sq_schema_apply,
+	.schema_session = sq_schema_session,
+	.bulk = sq_bulk,
 	.tx_begin = sq_tx_begin,
 	.tx_commit = sq_tx_commit,
 	.tx_rollback = sq_tx_rollback,
@@ -387,6 +455,7 @@ const struct store_ops store_sqlite_ops = {
 	.unit_get_by_kode = sq_unit_get_by_kode,
 	.unit_list = sq_unit_list,
 	.pegawai_upsert = sq_pegawai_upsert,
+	.pegawai_insert = sq_pegawai_insert,
 	.pegawai_get = sq_pegawai_get,
 	.pegawai_get_by_nip = sq_pegawai_get_by_nip,
 	.pegawai_list = sq_pegawai_list,

@@ -10,6 +10,7 @@
 
 struct sq_cached {
 	char *sql;
+	const char *key; /* the caller's pointer when prepared: a fast first guess */
 	sqlite3_stmt *st;
 };
 
@@ -18,6 +19,7 @@ struct sq_store {
 	sqlite3 *db;
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
+	int bulk;          /* store_bulk_begin switched WAL off */
 };
 
 /* Checked downcast: a struct store that is not ours is a programming error. */
@@ -52,6 +54,7 @@ int sq_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 			struct unit_kerja *out);
 int sq_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
+int sq_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int sq_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 int sq_pegawai_list(struct store *s, const struct pegawai_filter *f, const char *lo,

@@ -340,14 +340,15 @@ int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
  * The blokir fields are set on insert only: an update leaves them alone
  * (only store_pegawai_set_blokir changes them), so re-importing a registry
  * cannot lift a block. */
-int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
+/* The INSERT half of sq_pegawai_upsert: adds the row when the NIP is new,
+ * else writes nothing. */
+static int insert_new(struct store *s, struct pegawai *p, int64_t now, int *inserted)
 {
 	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
 	char lower[sizeof(p->nama)];
 	store_lower(lower, sizeof(lower), p->nama);
-	int64_t now = p->updated_ms ? p->updated_ms : store_now_ms();
-	*changed = 0;
+	*inserted = 0;
 	int rc = sq_prep(q,
 		"INSERT INTO pegawai (nip, nama, nama_lower, jenis_asn, golongan, jenis_jabatan,"
 		" jenjang, jabatan, instansi_id, unit_id, status, blokir, blokir_alasan, updated_ms)"
@@ -375,9 +376,26 @@ int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
 		return rc;
 	if (sqlite3_changes(q->db) == 1) {
 		p->id = sqlite3_last_insert_rowid(q->db);
-		*changed = 1;
-		return 0;
+		*inserted = 1;
 	}
+	return 0;
+}
+
+int sq_pegawai_insert(struct store *s, struct pegawai *p, int *inserted)
+{
+	return insert_new(s, p, p->updated_ms ? p->updated_ms : store_now_ms(), inserted);
+}
+
+int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	char lower[sizeof(p->nama)];
+	store_lower(lower, sizeof(lower), p->nama);
+	int64_t now = p->updated_ms ? p->updated_ms : store_now_ms();
+	int rc = insert_new(s, p, now, changed);
+	if (rc || *changed)
+		return rc;
 
 	rc = sq_prep(q,
 		"UPDATE pegawai SET nama = ?2, nama_lower = ?3, jenis_asn = ?4, golongan = ?5,"

@@ -122,6 +122,14 @@ api - POST /api/v1/import/pegawai "" -H 'Content-Type: text/csv' --data-binary '
 check_eq "401 without a token: import" "$STATUS" 401
 api /api/v1/me GET /api/v1/me "0000000000000000000000000000000000000000000000000000000000000000"
 check_eq "401 with an unknown token" "$STATUS" 401
+# GET /api/v1/pegawai/:nip checks its token later, in the handler's read
+# transaction (ROUTE_READ_TX): still 401 first, even with a bad parameter
+api - GET "/api/v1/pegawai/$NIP1" "0000000000000000000000000000000000000000000000000000000000000000"
+check_eq "401 with an unknown token: GET pegawai/:nip" "$STATUS" 401
+api - GET "/api/v1/pegawai/$NIP1?x=1" ""
+check_eq "401 before 400 on GET pegawai/:nip" "$STATUS" 401
+api - GET "/api/v1/pegawai/$NIP1?x=1" "$T_ADMIN"
+check_eq "unknown parameter on GET pegawai/:nip: 400" "$STATUS" 400
 
 # ---- reads and pagination ----
 api /api/v1/pegawai GET "/api/v1/pegawai?limit=1" "$T_BK1"

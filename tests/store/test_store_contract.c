@@ -485,6 +485,73 @@ static void pegawai_upsert_and_get(void **state)
 	store_tx_rollback(S);
 }
 
+/* store_pegawai_insert adds a new NIP and leaves an existing one alone; the
+ * enumerated columns keep their constraints (0009 respelled them). */
+static void pegawai_insert_new_only(void **state)
+{
+	(void)state;
+	struct reg r;
+	struct pegawai p, got;
+	int inserted = -1;
+	registry(&r, "PI");
+	fill_pegawai(&p, "198002012005011001", "Ani", r.k1, r.u1, "III/a");
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert(S, &p, &inserted), 0);
+	COMMIT();
+	assert_int_eq(inserted, 1);
+	int64_t id = p.id;
+	assert_true(id > 0);
+	assert_int_eq(store_pegawai_get(S, id, &got), 0);
+	assert_str_eq(got.nama, "Ani");
+	assert_true(got.updated_ms > 0);
+
+	snprintf(p.nama, sizeof(p.nama), "Ani Lain");
+	p.id = 0;
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert(S, &p, &inserted), 0);
+	COMMIT();
+	assert_int_eq(inserted, 0);
+	assert_int_eq(p.id, 0);
+	assert_int_eq(store_pegawai_get(S, id, &got), 0);
+	assert_str_eq(got.nama, "Ani"); /* untouched */
+
+	static const struct { const char *field, *value; } bad[] = {
+		{ "jenis_asn", "PNSX" }, { "jenis_asn", "pns" }, { "jenis_asn", "" },
+		{ "jenis_jabatan", "menteri" }, { "jenis_jabatan", "Pelaksana" },
+		{ "status", "cuti" }, { "status", "" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct pegawai b;
+		fill_pegawai(&b, "198002012005011002", "X", r.k1, 0, "III/a");
+		char *dst = !strcmp(bad[i].field, "jenis_asn") ? b.jenis_asn
+			    : !strcmp(bad[i].field, "status") ? b.status : b.jenis_jabatan;
+		size_t cap = !strcmp(bad[i].field, "jenis_asn") ? sizeof(b.jenis_asn)
+			     : !strcmp(bad[i].field, "status") ? sizeof(b.status)
+							       : sizeof(b.jenis_jabatan);
+		snprintf(dst, cap, "%s", bad[i].value);
+		BEGIN_W();
+		assert_int_eq(store_pegawai_insert(S, &b, &inserted), APP_ECONSTRAINT);
+		store_tx_rollback(S);
+	}
+	/* every allowed value is accepted */
+	static const char *const ok_jab[] = { "", "jpt_utama", "jpt_madya", "jpt_pratama",
+		"administrator", "pengawas", "fungsional", "pelaksana" };
+	static const char *const ok_status[] = { "aktif", "pensiun", "diberhentikan" };
+	BEGIN_W();
+	for (size_t i = 0; i < ARRAY_SIZE(ok_jab); i++) {
+		struct pegawai b;
+		char nip[19];
+		snprintf(nip, sizeof(nip), "1980020120050110%02zu", i + 10);
+		fill_pegawai(&b, nip, "Y", r.k1, 0, "III/a");
+		snprintf(b.jenis_jabatan, sizeof(b.jenis_jabatan), "%s", ok_jab[i]);
+		snprintf(b.status, sizeof(b.status), "%s", ok_status[i % 3]);
+		snprintf(b.jenis_asn, sizeof(b.jenis_asn), "%s", i % 2 ? "PPPK" : "PNS");
+		assert_int_eq(store_pegawai_insert(S, &b, &inserted), 0);
+		assert_int_eq(inserted, 1);
+	}
+	COMMIT();
+}
+
 static void pegawai_list_filters_pages_scope(void **state)
 {
 	(void)state;
@@ -1233,6 +1300,7 @@ int main(void)
 		cmocka_unit_test(instansi_tree_and_scope),
 		cmocka_unit_test(unit_crud),
 		cmocka_unit_test(pegawai_upsert_and_get),
+		cmocka_unit_test(pegawai_insert_new_only),
 		cmocka_unit_test(pegawai_list_filters_pages_scope),
 		cmocka_unit_test(callbacks_stop_and_no_nesting),
 		cmocka_unit_test(users_crud_conflict_scope),
