@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/store_integrity.h"
+#include "store/store_kasus.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -114,6 +115,7 @@ struct store_ops {
 	/* Each area added after the core keeps its operations in a sub-table
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
+	const struct store_kasus_ops *kasus;
 };
 
 struct store_integrity_ops {
@@ -122,6 +124,34 @@ struct store_integrity_ops {
 	int (*key_current)(struct store *s, int64_t instansi_id, struct instansi_key *out);
 	int (*key_list)(struct store *s, int64_t instansi_id, struct instansi_key *out,
 			size_t max, size_t *n);
+};
+
+/* The neutrality case area (store_kasus.c). get() looks a case up by one
+ * column: "id" (by id_val), "nomor" or "receipt_hash" (by text_val).
+ * bukti_list() with only_id != 0 returns that one row of the case.
+ * kunci_get() with id 0 reads the current key. */
+struct store_kasus_ops {
+	int (*nomor_next)(struct store *s, int year, int64_t *seq);
+	int (*insert)(struct store *s, struct kasus *k);
+	int (*get)(struct store *s, const char *by, int64_t id_val, const char *text_val,
+		   struct kasus *out);
+	int (*set_tahap)(struct store *s, const struct kasus *k, int64_t now_ms);
+	int (*set_terlapor)(struct store *s, const struct kasus *k, int64_t now_ms);
+	int (*set_petugas)(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms);
+	int (*bukti_insert)(struct store *s, struct kasus_bukti *b);
+	int (*bukti_list)(struct store *s, int64_t kasus_id, int64_t only_id,
+			  struct kasus_bukti *out, size_t max, size_t *n);
+	int (*pesan_insert)(struct store *s, struct kasus_pesan *p);
+	int (*pesan_list)(struct store *s, int64_t kasus_id, struct kasus_pesan *out, size_t max,
+			  size_t *n);
+	int (*akses_insert)(struct store *s, struct kasus_identitas_akses *a);
+	int (*akses_list)(struct store *s, int64_t kasus_id, struct kasus_identitas_akses *out,
+			  size_t max, size_t *n);
+	int (*kunci_retire)(struct store *s, int64_t now_ms);
+	int (*kunci_insert)(struct store *s, struct kunci_pengawas *k);
+	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
+	int (*salt_get)(struct store *s, char out[33]);
+	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
 };
 
 extern const struct store_ops store_sqlite_ops;

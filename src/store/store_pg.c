@@ -376,4 +376,5 @@ const struct store_ops store_pg_ops = {
 	.cpns_result_get = pg_cpns_result_get,
 	.cpns_formation_get = pg_cpns_formation_get,
 	.integrity = &store_pg_integrity_ops,
+	.kasus = &store_pg_kasus_ops,
 };

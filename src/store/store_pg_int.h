@@ -29,7 +29,7 @@ struct pg_store {
 
 struct pg_store *pg_downcast(struct store *s);
 
-#define PG_MAX_PARAMS 16
+#define PG_MAX_PARAMS 40
 
 /* Text parameters for one query; numbers are formatted into num[]. */
 struct pg_params {
@@ -114,5 +114,6 @@ int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
 extern const struct store_integrity_ops store_pg_integrity_ops;
+extern const struct store_kasus_ops store_pg_kasus_ops;
 
 #endif

@@ -417,4 +417,5 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_result_get = sq_cpns_result_get,
 	.cpns_formation_get = sq_cpns_formation_get,
 	.integrity = &store_sqlite_integrity_ops,
+	.kasus = &store_sqlite_kasus_ops,
 };

@@ -94,5 +94,6 @@ int sq_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
 extern const struct store_integrity_ops store_sqlite_integrity_ops;
+extern const struct store_kasus_ops store_sqlite_kasus_ops;
 
 #endif
