@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "store/store_integrity.h"
 #include "store/store_kasus.h"
+#include "store/store_statistik.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -116,6 +117,7 @@ struct store_ops {
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
 	const struct store_kasus_ops *kasus;
+	const struct store_statistik_ops *statistik;
 };
 
 struct store_integrity_ops {
@@ -152,6 +154,13 @@ struct store_kasus_ops {
 	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
 	int (*salt_get)(struct store *s, char out[33]);
 	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
+};
+
+/* The statistics area (store_statistik.c): lo NULL = national (every
+ * case, also those without an instansi); f->sampai_ms is never 0 here. */
+struct store_statistik_ops {
+	int (*group)(struct store *s, enum statistik_dim dim, const struct statistik_filter *f,
+		     const char *lo, const char *hi, struct statistik_rows *out);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -377,4 +377,5 @@ const struct store_ops store_pg_ops = {
 	.cpns_formation_get = pg_cpns_formation_get,
 	.integrity = &store_pg_integrity_ops,
 	.kasus = &store_pg_kasus_ops,
+	.statistik = &store_pg_statistik_ops,
 };

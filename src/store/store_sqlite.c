@@ -418,4 +418,5 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_formation_get = sq_cpns_formation_get,
 	.integrity = &store_sqlite_integrity_ops,
 	.kasus = &store_sqlite_kasus_ops,
+	.statistik = &store_sqlite_statistik_ops,
 };

@@ -1,0 +1,264 @@
+/* Conformance of the statistics area (src/store/store_statistik.h), run on
+ * both backends by tests/store/run.sh: known cases in a two-province tree,
+ * then every dimension with scope, date range and konteks filters against
+ * counts written down by hand. */
+#include "core/compat.h"
+#include "core/err.h"
+#include "store/store.h"
+#include "store/store_kasus.h"
+#include "store/store_statistik.h"
+#include "unit/test_helpers.h"
+
+static struct store *S;
+
+static int open_suite(void **state)
+{
+	(void)state;
+	const char *url = getenv("STORE_URL");
+	if (!url || !*url)
+		url = "sqlite::memory:";
+	if (store_open(url, &S)) {
+		fprintf(stderr, "cannot open %s\n", url);
+		return -1;
+	}
+	int from, to;
+	if (store_migrate(S, &from, &to)) {
+		fprintf(stderr, "migrate: %s\n", store_last_error(S));
+		return -1;
+	}
+	return 0;
+}
+
+static int close_suite(void **state)
+{
+	(void)state;
+	store_close(S);
+	return 0;
+}
+
+#define OK(call) do { \
+	int r_ = (call); \
+	if (r_) print_error("%s: %d %s\n", #call, r_, store_last_error(S)); \
+	assert_int_eq(r_, 0); \
+} while (0)
+
+#define DAY 86400000LL
+/* 2026-03-10 12:00 WIB in ms, and its day number (core/date.h) */
+#define T0 1773118800000LL
+#define D0 20522
+
+/* root
+ *  +- P1 (province) -- K1, K2 (kab/kota)
+ *  +- P2 (province) -- K3 */
+static struct instansi root, p1, p2, k1, k2, k3;
+
+static void put(struct instansi *in, const char *kode, enum instansi_jenis j, int64_t parent)
+{
+	memset(in, 0, sizeof(*in));
+	snprintf(in->kode, sizeof(in->kode), "%s", kode);
+	snprintf(in->nama, sizeof(in->nama), "Instansi %s", kode);
+	in->jenis = j;
+	in->parent_id = parent;
+	OK(store_instansi_put(S, in));
+}
+
+static int seq;
+
+static void kasus(int64_t instansi_id, const char *konteks, const char *tahap, int32_t tenggat,
+		  const char *kode, int64_t created_ms, int64_t sejak_ms)
+{
+	struct kasus k;
+	memset(&k, 0, sizeof(k));
+	snprintf(k.receipt_hash, sizeof(k.receipt_hash), "%064x", ++seq);
+	snprintf(k.konteks, sizeof(k.konteks), "%s", konteks);
+	snprintf(k.tahap, sizeof(k.tahap), "%s", tahap);
+	k.tenggat_hari = tenggat;
+	k.workflow_versi = 1;
+	k.instansi_id = instansi_id;
+	snprintf(k.pelanggaran_kode, sizeof(k.pelanggaran_kode), "%s", kode);
+	k.kejadian_hari = D0 - 30;
+	k.diketahui_hari = D0 - 30;
+	snprintf(k.penetapan_calon, sizeof(k.penetapan_calon), "sebelum");
+	snprintf(k.kronologi, sizeof(k.kronologi), "Kronologi uji statistik.");
+	snprintf(k.pelapor_mode, sizeof(k.pelapor_mode), "anonim");
+	snprintf(k.sumber, sizeof(k.sumber), "seed");
+	k.created_ms = created_ms;
+	k.updated_ms = created_ms;
+	k.tahap_sejak_ms = sejak_ms;
+	OK(store_kasus_insert(S, &k));
+}
+
+static void fixtures(void **state)
+{
+	(void)state;
+	OK(store_tx_begin(S, STORE_TX_WRITE));
+	put(&root, "ST-ROOT", INSTANSI_NASIONAL, 0);
+	put(&p1, "ST-P1", INSTANSI_PROVINSI, root.id);
+	put(&p2, "ST-P2", INSTANSI_PROVINSI, root.id);
+	put(&k1, "ST-K1", INSTANSI_KABKOTA, p1.id);
+	put(&k2, "ST-K2", INSTANSI_KABKOTA, p1.id);
+	put(&k3, "ST-K3", INSTANSI_KABKOTA, p2.id);
+	/* K1: 3 pemilu in verifikasi, 2 overdue (due D0-1, D0-3), 1 due D0+2 */
+	kasus(k1.id, "pemilu", "verifikasi_satgas", D0 - 1, "KE-1", T0 - 10 * DAY, T0 - 8 * DAY);
+	kasus(k1.id, "pemilu", "verifikasi_satgas", D0 - 3, "KE-1", T0 - 12 * DAY, T0 - 10 * DAY);
+	kasus(k1.id, "pemilu", "verifikasi_satgas", D0 + 2, "KE-2", T0 - 5 * DAY, T0 - 5 * DAY);
+	/* K2: 2 pilkada in kajian, no deadline */
+	kasus(k2.id, "pilkada", "kajian_bawaslu", KASUS_NO_TENGGAT, "KE-1", T0 - 40 * DAY, T0 - 2 * DAY);
+	kasus(k2.id, "pilkada", "kajian_bawaslu", KASUS_NO_TENGGAT, "HD-3", T0 - 41 * DAY, T0 - 2 * DAY);
+	/* K3: 4 pemilu received, due today (not overdue) */
+	for (int i = 0; i < 4; i++)
+		kasus(k3.id, "pemilu", "diterima", D0, "KE-2", T0 - i * DAY, T0 - i * DAY);
+	/* no instansi: counted nationally only */
+	kasus(0, "pilkada", "diterima", KASUS_NO_TENGGAT, "lainnya", T0, T0);
+	OK(store_tx_commit(S));
+}
+
+static struct statistik_filter F(const char *scope)
+{
+	struct statistik_filter f = { .scope_path = scope, .hari_ini = D0, .now_ms = T0 };
+	return f;
+}
+
+/* n of the row with this id/key/a (-1 for "any"), 0 when absent. */
+static int64_t n_of(const struct statistik_rows *r, int64_t id, const char *key, int64_t a)
+{
+	int64_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if ((id < 0 || r->v[i].id == id) && (!key || !strcmp(r->v[i].key, key)) &&
+		    (a < 0 || r->v[i].a == a))
+			n += r->v[i].n;
+	return n;
+}
+
+static void by_tahap_with_overdue(void **state)
+{
+	(void)state;
+	struct statistik_rows r = { 0 };
+	struct statistik_filter f = F(NULL);
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 10);
+	assert_int_eq(n_of(&r, -1, "diterima", -1), 5);
+	assert_int_eq(n_of(&r, -1, "diterima", 1), 0);
+	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 1), 2);
+	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 0), 1);
+	assert_int_eq(n_of(&r, -1, "kajian_bawaslu", 0), 2);
+	statistik_rows_free(&r);
+
+	/* province P1 and kab K1 */
+	f = F(p1.path);
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 5);
+	assert_int_eq(n_of(&r, -1, "diterima", -1), 0);
+	statistik_rows_free(&r);
+	f = F(k1.path);
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 3);
+	statistik_rows_free(&r);
+	/* the root's own path counts only cases tied to an instansi */
+	f = F(root.path);
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 9);
+	statistik_rows_free(&r);
+}
+
+static void filters_konteks_and_dates(void **state)
+{
+	(void)state;
+	struct statistik_rows r = { 0 };
+	struct statistik_filter f = F("/");
+	f.konteks = "pilkada";
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 3);
+	assert_int_eq(n_of(&r, -1, "diterima", -1), 1);
+	statistik_rows_free(&r);
+	/* [T0-12d, T0-4d): the three K1 cases only (T0-10d, T0-12d, T0-5d) */
+	f = F("/");
+	f.dari_ms = T0 - 12 * DAY;
+	f.sampai_ms = T0 - 4 * DAY;
+	OK(store_statistik_group(S, STAT_PELANGGARAN, &f, &r));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 3);
+	assert_int_eq(n_of(&r, -1, "KE-1", -1), 2);
+	assert_int_eq(n_of(&r, -1, "KE-2", -1), 1);
+	statistik_rows_free(&r);
+	f = F(p2.path);
+	f.konteks = "pilkada";
+	OK(store_statistik_group(S, STAT_TAHAP, &f, &r));
+	assert_int_eq(r.n, 0);
+	statistik_rows_free(&r);
+	f = F("/");
+	f.konteks = "pemilihan";
+	assert_int_eq(store_statistik_group(S, STAT_TAHAP, &f, &r), APP_EINVAL);
+	f = F("/x/");
+	assert_int_eq(store_statistik_group(S, STAT_TAHAP, &f, &r), APP_EINVAL);
+}
+
+static void by_pelanggaran_and_instansi(void **state)
+{
+	(void)state;
+	struct statistik_rows r = { 0 };
+	struct statistik_filter f = F(NULL);
+	OK(store_statistik_group(S, STAT_PELANGGARAN, &f, &r));
+	assert_int_eq(n_of(&r, -1, "KE-1", -1), 3);
+	assert_int_eq(n_of(&r, -1, "KE-2", -1), 5);
+	assert_int_eq(n_of(&r, -1, "HD-3", -1), 1);
+	assert_int_eq(n_of(&r, -1, "lainnya", -1), 1);
+	assert_int_eq(r.n, 4);
+	statistik_rows_free(&r);
+	OK(store_statistik_group(S, STAT_INSTANSI, &f, &r));
+	assert_int_eq(n_of(&r, k1.id, "pemilu", -1), 3);
+	assert_int_eq(n_of(&r, k2.id, "pilkada", -1), 2);
+	assert_int_eq(n_of(&r, k3.id, "pemilu", -1), 4);
+	assert_int_eq(n_of(&r, 0, "pilkada", -1), 1);
+	assert_int_eq(r.n, 4);
+	statistik_rows_free(&r);
+	f = F(p1.path);
+	OK(store_statistik_group(S, STAT_INSTANSI, &f, &r));
+	assert_int_eq(r.n, 2);
+	assert_int_eq(n_of(&r, k3.id, NULL, -1), 0);
+	statistik_rows_free(&r);
+}
+
+static void days_in_stage(void **state)
+{
+	(void)state;
+	struct statistik_rows r = { 0 };
+	struct statistik_filter f = F(k1.path);
+	OK(store_statistik_group(S, STAT_UMUR_TAHAP, &f, &r));
+	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 8), 1);
+	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 10), 1);
+	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 5), 1);
+	statistik_rows_free(&r);
+	f = F(k3.path);
+	OK(store_statistik_group(S, STAT_UMUR_TAHAP, &f, &r));
+	for (int d = 0; d < 4; d++)
+		assert_int_eq(n_of(&r, -1, "diterima", d), 1);
+	statistik_rows_free(&r);
+}
+
+static void needs_usable_connection(void **state)
+{
+	(void)state;
+	struct statistik_rows r = { 0 };
+	struct statistik_filter f = F(NULL);
+	/* inside a read transaction too */
+	OK(store_tx_begin(S, STORE_TX_READ));
+	OK(store_statistik_group(S, STAT_PELANGGARAN, &f, &r));
+	OK(store_tx_commit(S));
+	assert_int_eq(n_of(&r, -1, NULL, -1), 10);
+	statistik_rows_free(&r);
+	assert_int_eq(store_statistik_group(S, STAT__COUNT, &f, &r), APP_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fixtures),
+		cmocka_unit_test(by_tahap_with_overdue),
+		cmocka_unit_test(filters_konteks_and_dates),
+		cmocka_unit_test(by_pelanggaran_and_instansi),
+		cmocka_unit_test(days_in_stage),
+		cmocka_unit_test(needs_usable_connection),
+	};
+	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
+	return cmocka_run_group_tests_name("store_statistik", tests, open_suite, close_suite);
+}
