@@ -18,7 +18,7 @@ static int pg_statistik_group(struct store *s, enum statistik_dim dim,
 	case STAT_TAHAP:
 		pp_int(&p, f->hari_ini);
 		k++;
-		ADD("SELECT 0, tahap, CASE WHEN tenggat_hari IS NOT NULL AND tenggat_hari < $%d::int"
+		ADD("SELECT 0, tahap, CASE WHEN tenggat_hari IS NULL THEN 2 WHEN tenggat_hari < $%d::int"
 		    " THEN 1 ELSE 0 END, count(*) FROM kasus", k);
 		break;
 	case STAT_PELANGGARAN:

@@ -7,7 +7,7 @@
 
 /* SELECT id, key, a, count(*) per dimension; GROUP BY the same columns. */
 static const char *const sel[STAT__COUNT] = {
-	[STAT_TAHAP] = "SELECT 0, tahap, CASE WHEN tenggat_hari IS NOT NULL AND tenggat_hari < ?5"
+	[STAT_TAHAP] = "SELECT 0, tahap, CASE WHEN tenggat_hari IS NULL THEN 2 WHEN tenggat_hari < ?5"
 		       " THEN 1 ELSE 0 END, count(*) FROM kasus",
 	[STAT_PELANGGARAN] = "SELECT 0, pelanggaran_kode, 0, count(*) FROM kasus",
 	[STAT_INSTANSI] = "SELECT coalesce(instansi_id, 0), konteks, 0, count(*) FROM kasus",

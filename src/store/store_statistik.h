@@ -25,7 +25,8 @@ struct statistik_filter {
 
 /* What a row is grouped by; the meaning of the row fields per dimension. */
 enum statistik_dim {
-	STAT_TAHAP,        /* key = tahap, a = 1 when overdue (deadline < hari_ini), n */
+	STAT_TAHAP,        /* key = tahap, a = 0 on time, 1 overdue (deadline < hari_ini),
+			    * 2 no deadline running (tenggat_hari NULL), n */
 	STAT_PELANGGARAN,  /* key = pelanggaran_kode, n */
 	STAT_INSTANSI,     /* id = instansi_id (0 = none), key = konteks, n */
 	STAT_UMUR_TAHAP,   /* key = tahap, a = whole days in the current stage, n */

@@ -141,7 +141,9 @@ static void by_tahap_with_overdue(void **state)
 	assert_int_eq(n_of(&r, -1, "diterima", 1), 0);
 	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 1), 2);
 	assert_int_eq(n_of(&r, -1, "verifikasi_satgas", 0), 1);
-	assert_int_eq(n_of(&r, -1, "kajian_bawaslu", 0), 2);
+	assert_int_eq(n_of(&r, -1, "kajian_bawaslu", 2), 2);
+	assert_int_eq(n_of(&r, -1, "diterima", 2), 1);
+	assert_int_eq(n_of(&r, -1, "diterima", 0), 4);
 	statistik_rows_free(&r);
 
 	/* province P1 and kab K1 */
