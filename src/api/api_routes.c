@@ -49,6 +49,10 @@ static const struct route_param import_params[] = {
 	{ NULL },
 };
 
+static const struct route_param statistik_params[] = {
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ NULL },
+};
 static const struct route_param no_params[] = {
 	{ NULL },
 };
@@ -75,6 +79,7 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/audit/verify", api_audit_verify, JSON_AUTH, no_params, 0 },
 
 	{ HTTP_GET, "/api/v1/nip/:nip", api_nip, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/statistik", api_statistik, ROUTE_JSON | ROUTE_NO_IP_LOG, statistik_params, 0 },
 	{ HTTP_GET, "/api/v1/health", api_health, ROUTE_JSON, no_params, 0 },
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },

@@ -324,11 +324,13 @@ static void fill_wilayah(struct statistik *st, const struct inst_list *l,
 		if (child_of(st->scope_path, in->path) && path_depth(in->path) == path_depth(st->scope_path) + 1) {
 			struct stat_item *w = &st->wilayah[st->nwilayah++];
 			w->id = in->id;
+			w->jenis = in->jenis;
 			snprintf(w->kode, sizeof(w->kode), "%s", in->kode);
 			snprintf(w->label, sizeof(w->label), "%s", in->nama);
 		}
 	}
 	struct stat_item none = { 0 };
+	snprintf(none.kode, sizeof(none.kode), "tanpa_instansi");
 	snprintf(none.label, sizeof(none.label), "%s",
 		 lang == LANG_EN ? "No agency identified" : "Tanpa instansi teridentifikasi");
 	for (size_t i = 0; i < rows->n; i++) {
@@ -418,23 +420,16 @@ static int build(struct store *s, const char *scope_path, const struct statistik
 		.hari_ini = q->hari_ini ? q->hari_ini : date_today_wib(),
 		.now_ms = q->now_ms,
 	};
-	struct statistik_rows tahap = { 0 }, umur = { 0 }, pl = { 0 }, inst = { 0 };
-	rc = store_statistik_group(s, STAT_TAHAP, &f, &tahap);
-	if (!rc)
-		rc = store_statistik_group(s, STAT_UMUR_TAHAP, &f, &umur);
-	if (!rc)
-		rc = store_statistik_group(s, STAT_PELANGGARAN, &f, &pl);
-	if (!rc)
-		rc = store_statistik_group(s, STAT_INSTANSI, &f, &inst);
+	struct statistik_rows r[STAT__COUNT];
+	memset(r, 0, sizeof(r));
+	rc = store_statistik_all(s, &f, r);
 	if (!rc) {
-		fill_tahap(st, &tahap, &umur, q->lang);
-		fill_pelanggaran(st, &pl);
-		fill_wilayah(st, &l, &inst, q->lang);
+		fill_tahap(st, &r[STAT_TAHAP], &r[STAT_UMUR_TAHAP], q->lang);
+		fill_pelanggaran(st, &r[STAT_PELANGGARAN]);
+		fill_wilayah(st, &l, &r[STAT_INSTANSI], q->lang);
 	}
-	statistik_rows_free(&tahap);
-	statistik_rows_free(&umur);
-	statistik_rows_free(&pl);
-	statistik_rows_free(&inst);
+	for (int d = 0; d < STAT__COUNT; d++)
+		statistik_rows_free(&r[d]);
 out:
 	free(l.v);
 	if (rc) {

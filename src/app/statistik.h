@@ -39,6 +39,7 @@ struct stat_tahap {
 
 struct stat_item {
 	int64_t id;              /* instansi id (regions, instansi), else 0 */
+	int jenis;               /* enum instansi_jenis of regions, 0 else */
 	char kode[40];
 	char label[200];
 	int64_t n, pemilu, pilkada;

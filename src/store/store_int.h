@@ -161,6 +161,9 @@ struct store_kasus_ops {
 struct store_statistik_ops {
 	int (*group)(struct store *s, enum statistik_dim dim, const struct statistik_filter *f,
 		     const char *lo, const char *hi, struct statistik_rows *out);
+	/* All dimensions at once; NULL: group() once per dimension. */
+	int (*all)(struct store *s, const struct statistik_filter *f, const char *lo,
+		   const char *hi, struct statistik_rows out[STAT__COUNT]);
 };
 
 extern const struct store_ops store_sqlite_ops;

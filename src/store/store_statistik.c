@@ -26,6 +26,31 @@ void statistik_rows_free(struct statistik_rows *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Validated filter g and scope bounds; *national when every case counts. */
+static int prepare(struct store *s, const struct statistik_filter *f, struct statistik_filter *g,
+		   char lo[256], char hi[256], int *national)
+{
+	const char *k = f->konteks && *f->konteks ? f->konteks : NULL;
+	if (k && strcmp(k, "pemilu") && strcmp(k, "pilkada"))
+		return store_fail(s, APP_EINVAL, "konteks must be pemilu or pilkada");
+	lo[0] = hi[0] = 0;
+	*national = !f->scope_path || !strcmp(f->scope_path, "/");
+	if (!*national) {
+		int rc = store_scope_bounds(s, f->scope_path, lo, hi);
+		if (rc)
+			return rc;
+	}
+	*g = *f;
+	g->konteks = k;
+	if (g->sampai_ms <= 0)
+		g->sampai_ms = INT64_MAX;
+	if (g->dari_ms < 0)
+		g->dari_ms = 0;
+	if (!g->now_ms)
+		g->now_ms = store_now_ms();
+	return 0;
+}
+
 int store_statistik_group(struct store *s, enum statistik_dim dim,
 			  const struct statistik_filter *f, struct statistik_rows *out)
 {
@@ -34,23 +59,31 @@ int store_statistik_group(struct store *s, enum statistik_dim dim,
 		return rc;
 	if ((unsigned)dim >= STAT__COUNT)
 		return APP_EINVAL;
-	const char *k = f->konteks && *f->konteks ? f->konteks : NULL;
-	if (k && strcmp(k, "pemilu") && strcmp(k, "pilkada"))
-		return APP_EINVAL;
-	char lo[256] = "", hi[256] = "";
-	int national = !f->scope_path || !strcmp(f->scope_path, "/");
-	if (!national) {
-		rc = store_scope_bounds(s, f->scope_path, lo, hi);
-		if (rc)
-			return rc;
-	}
-	struct statistik_filter g = *f;
-	g.konteks = k;
-	if (g.sampai_ms <= 0)
-		g.sampai_ms = INT64_MAX;
-	if (g.dari_ms < 0)
-		g.dari_ms = 0;
-	if (!g.now_ms)
-		g.now_ms = store_now_ms();
+	struct statistik_filter g;
+	char lo[256], hi[256];
+	int national;
+	rc = prepare(s, f, &g, lo, hi, &national);
+	if (rc)
+		return rc;
 	return store_note(s, s->ops->statistik->group(s, dim, &g, national ? NULL : lo, hi, out));
+}
+
+int store_statistik_all(struct store *s, const struct statistik_filter *f,
+			struct statistik_rows out[STAT__COUNT])
+{
+	int rc = store_check_use(s);
+	if (rc)
+		return rc;
+	struct statistik_filter g;
+	char lo[256], hi[256];
+	int national;
+	rc = prepare(s, f, &g, lo, hi, &national);
+	if (rc)
+		return rc;
+	const struct store_statistik_ops *o = s->ops->statistik;
+	if (o->all)
+		return store_note(s, o->all(s, &g, national ? NULL : lo, hi, out));
+	for (int d = 0; d < STAT__COUNT && !rc; d++)
+		rc = o->group(s, (enum statistik_dim)d, &g, national ? NULL : lo, hi, &out[d]);
+	return store_note(s, rc);
 }

@@ -3,6 +3,7 @@
 #include "core/compat.h"
 #include "core/err.h"
 #include "app/audit_view.h"
+#include "app/statistik.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -89,6 +90,8 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
 		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
+		if (statistik_can_view(p))
+			nav_link(pg, req->path, "/dasbor", M_DB_NAV);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

@@ -53,5 +53,8 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int page_dasbor(struct http_req *req, struct http_resp *resp);
+int page_dasbor_export(struct http_req *req, struct http_resp *resp);
+int page_statistik(struct http_req *req, struct http_resp *resp);
 
 #endif

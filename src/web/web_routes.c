@@ -70,6 +70,18 @@ static const struct route_param p_naskah[] = {
 	{ NULL },
 };
 
+static const struct route_param p_dasbor[] = {
+	{ "wilayah", PARAM_QUERY, v_uint_or_empty, 19 },
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ "dari", PARAM_QUERY, v_line, 10 },
+	{ "sampai", PARAM_QUERY, v_line, 10 },
+	{ NULL },
+};
+static const struct route_param p_statistik[] = {
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
@@ -92,6 +104,9 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/berakhlak/layar", page_berakhlak_layar, ROUTE_PUBLIC, p_layar, 0 },
 	{ HTTP_GET, "/berakhlak/naskah-apel", page_berakhlak_naskah, ROUTE_PUBLIC, p_naskah, 0 },
 	{ HTTP_GET, "/instansi/:kode/kunci", page_instansi_kunci, ROUTE_PUBLIC, NULL, 0 },
+	{ HTTP_GET, "/dasbor", page_dasbor, AUTH, p_dasbor, 0 },
+	{ HTTP_GET, "/dasbor/ekspor/:tabel", page_dasbor_export, AUTH, p_dasbor, 0 },
+	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, p_statistik, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

@@ -237,6 +237,54 @@ static void days_in_stage(void **state)
 	statistik_rows_free(&r);
 }
 
+static int cmp_row(const void *a, const void *b)
+{
+	const struct statistik_row *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->a > y->a) - (x->a < y->a);
+}
+
+/* store_statistik_all gives exactly the rows of group() per dimension,
+ * for every filter shape. */
+static void all_equals_group(void **state)
+{
+	(void)state;
+	const char *scopes[] = { NULL, p1.path, k3.path, root.path };
+	const char *kontekses[] = { NULL, "pemilu", "pilkada" };
+	for (size_t i = 0; i < 4; i++)
+		for (size_t j = 0; j < 3; j++)
+			for (int dated = 0; dated < 2; dated++) {
+				struct statistik_filter f = F(scopes[i]);
+				f.konteks = kontekses[j];
+				if (dated) {
+					f.dari_ms = T0 - 11 * DAY;
+					f.sampai_ms = T0 - DAY / 2;
+				}
+				struct statistik_rows all[STAT__COUNT];
+				memset(all, 0, sizeof(all));
+				OK(store_statistik_all(S, &f, all));
+				for (int d = 0; d < STAT__COUNT; d++) {
+					struct statistik_rows g = { 0 };
+					OK(store_statistik_group(S, (enum statistik_dim)d, &f, &g));
+					assert_int_eq(all[d].n, g.n);
+					qsort(all[d].v, all[d].n, sizeof(*all[d].v), cmp_row);
+					qsort(g.v, g.n, sizeof(*g.v), cmp_row);
+					for (size_t k = 0; k < g.n; k++) {
+						assert_str_eq(all[d].v[k].key, g.v[k].key);
+						assert_int_eq(all[d].v[k].id, g.v[k].id);
+						assert_int_eq(all[d].v[k].a, g.v[k].a);
+						assert_int_eq(all[d].v[k].n, g.v[k].n);
+					}
+					statistik_rows_free(&g);
+					statistik_rows_free(&all[d]);
+				}
+			}
+}
+
 static void needs_usable_connection(void **state)
 {
 	(void)state;
@@ -259,6 +307,7 @@ int main(void)
 		cmocka_unit_test(filters_konteks_and_dates),
 		cmocka_unit_test(by_pelanggaran_and_instansi),
 		cmocka_unit_test(days_in_stage),
+		cmocka_unit_test(all_equals_group),
 		cmocka_unit_test(needs_usable_connection),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
