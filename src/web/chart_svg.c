@@ -55,7 +55,7 @@ static void open_figure(struct html *h, const struct chart_text *t, int height)
 	html_raw(h, "><figcaption>");
 	html_text(h, t->title);
 	html_raw(h, "</figcaption>\n<div class=\"chart-body\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
-		    "role=\"img\" class=\"chart-svg\" width=\"100%\" viewBox=\"0 0 ");
+		    "role=\"img\" class=\"chart-svg\" width=\"100%\" font-size=\"13\" font-family=\"sans-serif\" viewBox=\"0 0 ");
 	html_int(h, CHART_WIDTH);
 	html_raw(h, " ");
 	html_int(h, height);

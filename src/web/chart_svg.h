@@ -22,7 +22,7 @@ enum {
 	CHART_GAP = 8,
 	CHART_PAD = 8,
 	CHART_LEGEND_H = 26,   /* stacked charts only */
-	CHART_LABEL_MAX = 34,  /* characters of a label drawn in the SVG; the
+	CHART_LABEL_MAX = 30,  /* characters of a label drawn in the SVG; the
 			        * table beside it always has the whole label */
 };
 #define CHART_PLOT_W (CHART_WIDTH - CHART_LABEL_W - CHART_VALUE_W)
