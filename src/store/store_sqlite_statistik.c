@@ -63,21 +63,39 @@ static int sq_statistik_group(struct store *s, enum statistik_dim dim,
  * about as much as one of them. The rows produced are those of group(). */
 
 #define MAX_CODES 128
+#define CODE_SLOTS 512 /* power of two, > 2 * MAX_CODES */
 
+/* Distinct codes of one column, found by an FNV-1a hash of the bytes (a
+ * linear strcmp search was a fifth of the scan). */
 struct codes {
 	char code[MAX_CODES][40];
+	size_t len[MAX_CODES];
 	size_t n;
+	int16_t slot[CODE_SLOTS]; /* index + 1; 0 = free */
 };
 
-/* Index of code in c (added when new); -1 when the table is full. */
-static int code_index(struct codes *c, const char *s)
+/* Index of s[0..n) in c (added when new); -1 when full or too long. */
+static int code_index(struct codes *c, const unsigned char *s, size_t n)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->code[i], s))
-			return (int)i;
-	if (c->n == MAX_CODES)
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	for (size_t j = h & (CODE_SLOTS - 1);; j = (j + 1) & (CODE_SLOTS - 1)) {
+		int k = c->slot[j] - 1;
+		if (k < 0)
+			break;
+		if (c->len[k] == n && !memcmp(c->code[k], s, n))
+			return k;
+	}
+	if (c->n == MAX_CODES || n >= sizeof(c->code[0]))
 		return -1;
-	snprintf(c->code[c->n], sizeof(c->code[c->n]), "%s", s);
+	memcpy(c->code[c->n], s, n);
+	c->code[c->n][n] = 0;
+	c->len[c->n] = n;
+	size_t j = h & (CODE_SLOTS - 1);
+	while (c->slot[j])
+		j = (j + 1) & (CODE_SLOTS - 1);
+	c->slot[j] = (int16_t)(c->n + 1);
 	return (int)c->n++;
 }
 
@@ -87,7 +105,7 @@ struct counter {
 	size_t cap, used;
 };
 
-static void counter_add(struct counter *m, int64_t key)
+static void counter_add(struct counter *m, int64_t key, int64_t n)
 {
 	if ((m->used + 1) * 2 > m->cap) {
 		struct counter g = { 0 };
@@ -116,7 +134,7 @@ static void counter_add(struct counter *m, int64_t key)
 		m->key[j] = key;
 		m->used++;
 	}
-	m->n[j]++;
+	m->n[j] += n;
 }
 
 static void counter_free(struct counter *m)
@@ -152,12 +170,21 @@ static int sq_statistik_all(struct store *s, const struct statistik_filter *f, c
 	struct codes *tahap = xcalloc(1, sizeof(*tahap)), *pl = xcalloc(1, sizeof(*pl));
 	int64_t (*tahap_n)[3] = xcalloc(MAX_CODES, sizeof(*tahap_n));
 	int64_t *pl_n = xcalloc(MAX_CODES, sizeof(*pl_n));
-	struct counter inst = { 0 }, umur = { 0 };
+	struct counter inst = { 0 };
+	/* rows come in instansi_id order (the index): count a run of one
+	 * instansi in cur[] and hash it once when the id changes */
+	int64_t cur_id = -1, cur[2] = { 0, 0 };
+	/* days in stage: a dense histogram per stage, grown as needed */
+	int64_t *days_n[MAX_CODES] = { 0 };
+	size_t days_cap[MAX_CODES] = { 0 };
 	while ((rc = sq_step(q, st, "statistik")) == 1) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		int pilkada = !strcmp(sq_col_text(st, 1), "pilkada");
-		int t = code_index(tahap, sq_col_text(st, 2));
-		int p = code_index(pl, sq_col_text(st, 3));
+		const unsigned char *k = sqlite3_column_text(st, 1);
+		int pilkada = k && k[0] == 'p' && k[1] == 'i';
+		const unsigned char *ts = sqlite3_column_text(st, 2);
+		int t = code_index(tahap, ts, (size_t)sqlite3_column_bytes(st, 2));
+		const unsigned char *ps = sqlite3_column_text(st, 3);
+		int p = code_index(pl, ps, (size_t)sqlite3_column_bytes(st, 3));
 		if (t < 0 || p < 0) {
 			rc = store_fail(s, APP_EINTERNAL, "statistik: more than %d distinct codes", MAX_CODES);
 			break;
@@ -166,10 +193,30 @@ static int sq_statistik_all(struct store *s, const struct statistik_filter *f, c
 			: sqlite3_column_int64(st, 4) < f->hari_ini ? 1 : 0;
 		tahap_n[t][a]++;
 		pl_n[p]++;
-		counter_add(&inst, id * 2 + pilkada);
-		int64_t days = (f->now_ms - sqlite3_column_int64(st, 5)) / 86400000;
-		counter_add(&umur, (int64_t)t << 32 | (days > 0 ? days : 0));
+		if (id != cur_id) {
+			for (int b = 0; b < 2 && cur_id >= 0; b++)
+				if (cur[b])
+					counter_add(&inst, cur_id * 2 + b, cur[b]);
+			cur_id = id;
+			cur[0] = cur[1] = 0;
+		}
+		cur[pilkada]++;
+		int64_t d = (f->now_ms - sqlite3_column_int64(st, 5)) / 86400000;
+		/* a century caps the histogram against a corrupt timestamp */
+		size_t day = d > 0 ? (size_t)(d < 36525 ? d : 36525) : 0;
+		if (day >= days_cap[t]) {
+			size_t cap = days_cap[t] ? days_cap[t] : 64;
+			while (cap <= day)
+				cap *= 2;
+			days_n[t] = xrealloc(days_n[t], st_mult(cap, sizeof(**days_n)));
+			memset(days_n[t] + days_cap[t], 0, (cap - days_cap[t]) * sizeof(**days_n));
+			days_cap[t] = cap;
+		}
+		days_n[t][day]++;
 	}
+	for (int b = 0; b < 2 && cur_id >= 0; b++)
+		if (cur[b])
+			counter_add(&inst, cur_id * 2 + b, cur[b]);
 	sq_done(q, st);
 	if (rc == 0) {
 		for (size_t t = 0; t < tahap->n; t++)
@@ -182,13 +229,15 @@ static int sq_statistik_all(struct store *s, const struct statistik_filter *f, c
 			if (inst.key[i] >= 0)
 				statistik_rows_add(&out[STAT_INSTANSI], inst.key[i] / 2,
 						   inst.key[i] % 2 ? "pilkada" : "pemilu", 0, inst.n[i]);
-		for (size_t i = 0; i < umur.cap; i++)
-			if (umur.key[i] >= 0)
-				statistik_rows_add(&out[STAT_UMUR_TAHAP], 0, tahap->code[umur.key[i] >> 32],
-						   umur.key[i] & 0xFFFFFFFF, umur.n[i]);
+		for (size_t t = 0; t < tahap->n; t++)
+			for (size_t day = 0; day < days_cap[t]; day++)
+				if (days_n[t][day])
+					statistik_rows_add(&out[STAT_UMUR_TAHAP], 0, tahap->code[t],
+							   (int64_t)day, days_n[t][day]);
 	}
+	for (size_t t = 0; t < MAX_CODES; t++)
+		free(days_n[t]);
 	counter_free(&inst);
-	counter_free(&umur);
 	free(tahap);
 	free(pl);
 	free(tahap_n);
