@@ -203,9 +203,9 @@ static void render_dtab(struct page *pg, const struct dfilter *fl, const struct 
 		html_text(h, page_t(pg, M_DB_NONE));
 		html_raw(h, "</p>");
 	} else if (t.nseries == 1) {
-		struct chart_bar *bars = http_alloc(req, t.n * sizeof(*bars));
+		struct chart_item *bars = http_alloc(req, t.n * sizeof(*bars));
 		for (size_t i = 0; i < t.n; i++)
-			bars[i] = (struct chart_bar){ t.label[i], t.v[i], NULL };
+			bars[i] = (struct chart_item){ t.label[i], t.v[i], NULL };
 		chart_bar_h(h, &ct, bars, t.n);
 	} else {
 		chart_stacked_h(h, &ct, t.series, t.nseries, t.label, t.v, t.n);

@@ -23,7 +23,7 @@ static void list_chart(struct page *pg, const struct statistik_publik *sp,
 {
 	struct http_req *req = pg->req;
 	struct html *h = &pg->h;
-	struct chart_bar *bars = http_alloc(req, (t->rows + 1) * sizeof(*bars));
+	struct chart_item *bars = http_alloc(req, (t->rows + 1) * sizeof(*bars));
 	for (size_t i = 0; i <= t->rows; i++) {
 		bars[i].label = i < t->rows ? t->label[i] : page_t(pg, M_SP_TOTAL_ROW);
 		bars[i].value = publik_v(t, i, 0);
@@ -55,7 +55,7 @@ static void provinsi_table(struct page *pg, const struct statistik_publik *sp)
 	html_text(h, page_t(pg, M_SP_D_PROVINSI));
 	html_raw(h, "</p>");
 	/* the chart: one bar per province, its total */
-	struct chart_bar *bars = http_alloc(pg->req, (t->rows ? t->rows : 1) * sizeof(*bars));
+	struct chart_item *bars = http_alloc(pg->req, (t->rows ? t->rows : 1) * sizeof(*bars));
 	for (size_t i = 0; i < t->rows; i++) {
 		bars[i].label = t->label[i];
 		bars[i].value = publik_v(t, i, 2);

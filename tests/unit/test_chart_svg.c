@@ -9,7 +9,7 @@ static const struct chart_text T = {
 	.col_label = "Tahap", .col_value = "Jumlah", .col_total = "Total",
 };
 
-static char *render_bars(const struct chart_bar *bars, size_t n, struct buf *b)
+static char *render_bars(const struct chart_item *bars, size_t n, struct buf *b)
 {
 	buf_init(b, 1 << 20);
 	struct html h;
@@ -30,7 +30,7 @@ static int count(const char *s, const char *needle)
 static void labels_are_escaped(void **state)
 {
 	(void)state;
-	struct chart_bar bars[] = { { "</text></svg><script>alert(1)</script>", 3, NULL },
+	struct chart_item bars[] = { { "</text></svg><script>alert(1)</script>", 3, NULL },
 				    { "a\"b'c&d", 1, NULL } };
 	struct buf b;
 	const char *s = render_bars(bars, 2, &b);
@@ -50,7 +50,7 @@ static void labels_are_escaped(void **state)
 static void accessible_parts(void **state)
 {
 	(void)state;
-	struct chart_bar bars[] = { { "x", 1, NULL } };
+	struct chart_item bars[] = { { "x", 1, NULL } };
 	struct buf b;
 	const char *s = render_bars(bars, 1, &b);
 	assert_non_null(strstr(s, "role=\"img\""));
@@ -78,7 +78,7 @@ static int bar_width(const char *s, int i)
 static void geometry_follows_values(void **state)
 {
 	(void)state;
-	struct chart_bar bars[] = { { "a", 1000, NULL }, { "b", 500, NULL }, { "c", 0, NULL },
+	struct chart_item bars[] = { { "a", 1000, NULL }, { "b", 500, NULL }, { "c", 0, NULL },
 				    { "d", 1, NULL }, { "e", 7, "<5" } };
 	struct buf b;
 	const char *s = render_bars(bars, 5, &b);
@@ -104,7 +104,7 @@ static void long_labels_are_cut_in_the_svg_only(void **state)
 {
 	(void)state;
 	const char *lbl = "Pemerintah Kabupaten Kepulauan Siau Tagulandang Biaro ÄÖÜ";
-	struct chart_bar bars[] = { { lbl, 2, NULL } };
+	struct chart_item bars[] = { { lbl, 2, NULL } };
 	struct buf b;
 	const char *s = render_bars(bars, 1, &b);
 	assert_non_null(strstr(s, "\xE2\x80\xA6</text>"));
@@ -139,6 +139,28 @@ static void stacked_segments_add_up(void **state)
 	buf_release(&b);
 }
 
+/* The part-of-whole bars kept from helper kampanye's module. */
+static void part_of_whole_bars(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1u << 20);
+	struct html h;
+	html_init(&h, &b);
+	struct chart_bar bars[] = { { "Dinas <Kesehatan>", 1, 2, "50,0 %" }, { "Setda", 3, 0, "0 %" } };
+	chart_svg_bars(&h, "g", "Judul & grafik", "Uraian", bars, 2);
+	struct chart_columns cols = { "Cap", "Unit", "Sudah", "Semua", "%" };
+	chart_table(&h, &cols, bars, 2);
+	assert_int_eq(h.err, 0);
+	assert_non_null(strstr(b.ptr, "aria-labelledby=\"g-t g-d\""));
+	assert_non_null(strstr(b.ptr, "<title id=\"g-t\">Judul &amp; grafik</title>"));
+	assert_non_null(strstr(b.ptr, "Dinas &lt;Kesehatan&gt;"));
+	assert_non_null(strstr(b.ptr, "class=\"bar\" x=\"280\" y=\"8\" width=\"170\""));
+	assert_non_null(strstr(b.ptr, "y=\"38\" width=\"0\""));
+	assert_non_null(strstr(b.ptr, "<th scope=\"row\">Setda</th><td class=\"num\">3</td>"));
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +169,7 @@ int main(void)
 		cmocka_unit_test(geometry_follows_values),
 		cmocka_unit_test(long_labels_are_cut_in_the_svg_only),
 		cmocka_unit_test(stacked_segments_add_up),
+		cmocka_unit_test(part_of_whole_bars),
 	};
 	return RUN_TESTS("chart_svg", tests);
 }
