@@ -89,5 +89,14 @@ int api_nip(struct http_req *req, struct http_resp *resp);
 int api_health(struct http_req *req, struct http_resp *resp);
 int api_cpns_hasil(struct http_req *req, struct http_resp *resp);
 int api_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int api_laporan_create(struct http_req *req, struct http_resp *resp);
+int api_laporan_pantau(struct http_req *req, struct http_resp *resp);
+int api_laporan_balas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_tambah(struct http_req *req, struct http_resp *resp);
+int api_laporan_terlapor(struct http_req *req, struct http_resp *resp);
+int api_laporan_get(struct http_req *req, struct http_resp *resp);
+int api_laporan_pesan_petugas(struct http_req *req, struct http_resp *resp);
+int api_laporan_bukti_unduh(struct http_req *req, struct http_resp *resp);
+int api_laporan_identitas(struct http_req *req, struct http_resp *resp);
 
 #endif

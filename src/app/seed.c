@@ -325,5 +325,6 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return 0;
+	int ncases;
+	return seed_kasus(s, &ncases);
 }

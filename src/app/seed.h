@@ -32,5 +32,8 @@ struct seed_pegawai {
 };
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
+/* Demo neutrality cases at several stages (app/seed_kasus.c); *created
+ * counts the new ones. */
+int seed_kasus(struct store *s, int *created);
 
 #endif

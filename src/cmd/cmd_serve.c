@@ -1,9 +1,12 @@
-/* wasdal serve [--listen ADDR:PORT] [--threads N] [--db URL] [--secure-cookies] */
+/* wasdal serve [--listen ADDR:PORT] [--threads N] [--db URL] [--files DIR] [--secure-cookies]
+ * --files (or WASDAL_FILES_DIR): where evidence of citizen reports is
+ * stored; default "<database file>-berkas" next to a SQLite database. */
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "core/limits.h"
 #include "http/http.h"
 #include "http/server.h"
+#include "app/bukti.h"
 
 int cmd_serve(int argc, char **argv)
 {
@@ -13,10 +16,12 @@ int cmd_serve(int argc, char **argv)
 		.db_url = NULL,
 		.secure_cookies = 0,
 	};
+	const char *files = getenv("WASDAL_FILES_DIR");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
-		int takes = !strcmp(a, "--listen") || !strcmp(a, "--threads") || !strcmp(a, "--db");
+		int takes = !strcmp(a, "--listen") || !strcmp(a, "--threads") || !strcmp(a, "--db") ||
+		    !strcmp(a, "--files");
 		if (takes) {
 			if (i + 1 >= argc) {
 				cmd_error(M_MISSING_ARG, a);
@@ -24,7 +29,9 @@ int cmd_serve(int argc, char **argv)
 			}
 			val = argv[++i];
 		}
-		if (!strcmp(a, "--listen")) {
+		if (!strcmp(a, "--files")) {
+			files = val;
+		} else if (!strcmp(a, "--listen")) {
 			o.listen = val;
 		} else if (!strcmp(a, "--db")) {
 			o.db_url = val;
@@ -46,5 +53,11 @@ int cmd_serve(int argc, char **argv)
 		}
 	}
 	o.db_url = cmd_db_url(o.db_url);
+	char dflt[4096];
+	if (!files || !*files) {
+		bukti_default_dir(o.db_url, dflt, sizeof(dflt));
+		files = dflt;
+	}
+	bukti_set_dir(files);
 	return server_run(&o);
 }

@@ -13,6 +13,7 @@
 #include "store/store_integrity.h"
 #include "store/store_kasus.h"
 #include "store/store_statistik.h"
+#include "store/store_kasus_alur.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -118,6 +119,7 @@ struct store_ops {
 	const struct store_integrity_ops *integrity;
 	const struct store_kasus_ops *kasus;
 	const struct store_statistik_ops *statistik;
+	const struct store_kasus_alur_ops *kasus_alur;
 };
 
 struct store_integrity_ops {
@@ -140,6 +142,7 @@ struct store_kasus_ops {
 	int (*set_tahap)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*set_terlapor)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*set_petugas)(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms);
+	int (*set_tautan)(struct store *s, const struct kasus *k, int64_t now_ms);
 	int (*bukti_insert)(struct store *s, struct kasus_bukti *b);
 	int (*bukti_list)(struct store *s, int64_t kasus_id, int64_t only_id,
 			  struct kasus_bukti *out, size_t max, size_t *n);
@@ -164,6 +167,34 @@ struct store_statistik_ops {
 	/* All dimensions at once; NULL: group() once per dimension. */
 	int (*all)(struct store *s, const struct statistik_filter *f, const char *lo,
 		   const char *hi, struct statistik_rows out[STAT__COUNT]);
+};
+
+struct store_kasus_alur_ops {
+	int (*versi_insert)(struct store *s, struct workflow_versi *v);
+	int (*versi_get)(struct store *s, int versi, struct workflow_versi *out);
+	int (*versi_list)(struct store *s, int (*cb)(void *, const struct workflow_versi *), void *ctx);
+	int (*langkah_insert)(struct store *s, struct kasus_langkah *l);
+	int (*langkah_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_langkah *), void *ctx);
+	int (*jam_get)(struct store *s, int64_t kasus_id, struct kasus_jam_row *out);
+	int (*jam_put)(struct store *s, const struct kasus_jam_row *j);
+	int (*jeda_buka)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_tutup)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_list)(struct store *s, int64_t kasus_id, struct kasus_jeda_row *out, size_t max,
+			 size_t *n);
+	int (*catatan_insert)(struct store *s, struct kasus_catatan *c);
+	int (*catatan_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_catatan *), void *ctx);
+	int (*tag_add)(struct store *s, int64_t kasus_id, const char *tag, int64_t now_ms);
+	int (*tag_remove)(struct store *s, int64_t kasus_id, const char *tag);
+	int (*tag_list)(struct store *s, int64_t kasus_id, char (*out)[40], size_t max, size_t *n);
+	int (*sanksi_insert)(struct store *s, struct kasus_sanksi *k);
+	int (*sanksi_list)(struct store *s, int64_t kasus_id, int64_t pegawai_id,
+			   int (*cb)(void *, const struct kasus_sanksi *), void *ctx);
+	/* tahap is ";a;b;" or "" for every stage; national: also cases with no instansi. */
+	int (*antrian)(struct store *s, const struct kasus_antrian_filter *f, const char *lo,
+		       const char *hi, int national, const char *tahap,
+		       int (*cb)(void *, const struct kasus_ringkas *), void *ctx);
 };
 
 extern const struct store_ops store_sqlite_ops;

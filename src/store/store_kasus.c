@@ -77,6 +77,14 @@ int store_kasus_set_terlapor(struct store *s, const struct kasus *k, int64_t now
 	return store_note(s, s->ops->kasus->set_terlapor(s, k, now_ms ? now_ms : store_now_ms()));
 }
 
+int store_kasus_set_tautan(struct store *s, const struct kasus *k, int64_t now_ms)
+{
+	int rc = store_check_write(s);
+	if (rc)
+		return rc;
+	return store_note(s, s->ops->kasus->set_tautan(s, k, now_ms ? now_ms : store_now_ms()));
+}
+
 int store_kasus_set_petugas(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms)
 {
 	int rc = store_check_write(s);

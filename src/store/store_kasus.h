@@ -81,6 +81,8 @@ int store_kasus_set_tahap(struct store *s, const struct kasus *k, int64_t now_ms
 /* The reporter completes a report: the terlapor fields, pegawai_id,
  * instansi_id and kekurangan are written from k. */
 int store_kasus_set_terlapor(struct store *s, const struct kasus *k, int64_t now_ms);
+/* The reporter adds evidence URLs: tautan and kekurangan from k. */
+int store_kasus_set_tautan(struct store *s, const struct kasus *k, int64_t now_ms);
 /* Assign an officer (0 = unassigned). */
 int store_kasus_set_petugas(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms);
 

@@ -378,4 +378,5 @@ const struct store_ops store_pg_ops = {
 	.integrity = &store_pg_integrity_ops,
 	.kasus = &store_pg_kasus_ops,
 	.statistik = &store_pg_statistik_ops,
+	.kasus_alur = &store_pg_kasus_alur_ops,
 };

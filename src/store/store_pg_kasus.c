@@ -205,6 +205,19 @@ static int pg_kasus_set_terlapor(struct store *s, const struct kasus *k, int64_t
 	return one_changed(s, rc, n);
 }
 
+static int pg_kasus_set_tautan(struct store *s, const struct kasus *k, int64_t now_ms)
+{
+	struct pg_params p = { 0 };
+	int64_t n = 0;
+	pp_int(&p, k->id);
+	pp_text(&p, k->tautan);
+	pp_text(&p, k->kekurangan);
+	pp_int(&p, now_ms);
+	int rc = pg_command(pg_downcast(s), "UPDATE kasus SET tautan = $2, kekurangan = $3, updated_ms = $4"
+			    " WHERE id = $1", &p, &n, "kasus set tautan");
+	return one_changed(s, rc, n);
+}
+
 static int pg_kasus_set_petugas(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms)
 {
 	struct pg_params p = { 0 };
@@ -453,6 +466,7 @@ const struct store_kasus_ops store_pg_kasus_ops = {
 	.set_tahap = pg_kasus_set_tahap,
 	.set_terlapor = pg_kasus_set_terlapor,
 	.set_petugas = pg_kasus_set_petugas,
+	.set_tautan = pg_kasus_set_tautan,
 	.bukti_insert = pg_bukti_insert,
 	.bukti_list = pg_bukti_list,
 	.pesan_insert = pg_pesan_insert,

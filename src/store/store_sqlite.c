@@ -419,4 +419,5 @@ const struct store_ops store_sqlite_ops = {
 	.integrity = &store_sqlite_integrity_ops,
 	.kasus = &store_sqlite_kasus_ops,
 	.statistik = &store_sqlite_statistik_ops,
+	.kasus_alur = &store_sqlite_kasus_alur_ops,
 };

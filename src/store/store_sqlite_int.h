@@ -96,5 +96,6 @@ int sq_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 extern const struct store_integrity_ops store_sqlite_integrity_ops;
 extern const struct store_kasus_ops store_sqlite_kasus_ops;
 extern const struct store_statistik_ops store_sqlite_statistik_ops;
+extern const struct store_kasus_alur_ops store_sqlite_kasus_alur_ops;
 
 #endif

@@ -208,6 +208,22 @@ static int sq_kasus_set_terlapor(struct store *s, const struct kasus *k, int64_t
 	return rc ? rc : changed_or_missing(s, q);
 }
 
+static int sq_kasus_set_tautan(struct store *s, const struct kasus *k, int64_t now_ms)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "UPDATE kasus SET tautan = ?2, kekurangan = ?3, updated_ms = ?4 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	sq_bind_int(st, 1, k->id);
+	sq_bind_text(st, 2, k->tautan);
+	sq_bind_text(st, 3, k->kekurangan);
+	sq_bind_int(st, 4, now_ms);
+	rc = sq_exec(q, st, "kasus set tautan");
+	sq_done(q, st);
+	return rc ? rc : changed_or_missing(s, q);
+}
+
 static int sq_kasus_set_petugas(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms)
 {
 	struct sq_store *q = sq_downcast(s);
@@ -494,6 +510,7 @@ const struct store_kasus_ops store_sqlite_kasus_ops = {
 	.set_tahap = sq_kasus_set_tahap,
 	.set_terlapor = sq_kasus_set_terlapor,
 	.set_petugas = sq_kasus_set_petugas,
+	.set_tautan = sq_kasus_set_tautan,
 	.bukti_insert = sq_bukti_insert,
 	.bukti_list = sq_bukti_list,
 	.pesan_insert = sq_pesan_insert,

@@ -56,5 +56,16 @@ int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
 int page_dasbor(struct http_req *req, struct http_resp *resp);
 int page_dasbor_export(struct http_req *req, struct http_resp *resp);
 int page_statistik(struct http_req *req, struct http_resp *resp);
+/* The employee page's list of their neutrality cases and sanctions, in
+ * the viewer's scope (page_kasus.c). */
+struct pegawai;
+int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
+int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_detail(struct http_req *req, struct http_resp *resp);
+int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
+int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);
+int page_kasus_tag(struct http_req *req, struct http_resp *resp);
+int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
+int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
 
 #endif

@@ -81,6 +81,47 @@ static const struct route_param p_statistik[] = {
 	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
 	{ NULL },
 };
+static const struct route_param p_kasus_list[] = {
+	{ "antrian", PARAM_QUERY, v_line, 16 },
+	{ "tag", PARAM_QUERY, v_line, 40 },
+	{ NULL },
+};
+static const struct route_param p_kasus_detail[] = {
+	{ "disimpan", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+/* The fields a transition of data/netralitas/transisi.csv may require. */
+static const struct route_param p_kasus_pindah[] = {
+	{ "ke", PARAM_FORM, v_line, 39 },
+	{ "kekurangan", PARAM_FORM, v_text, 500 },
+	{ "alasan", PARAM_FORM, v_text, 2000 },
+	{ "hasil_kajian", PARAM_FORM, v_text, 2000 },
+	{ "jenis_pelanggaran", PARAM_FORM, v_line, 15 },
+	{ "tingkat_sanksi", PARAM_FORM, v_line, 8 },
+	{ "nomor_rekomendasi", PARAM_FORM, v_line, 79 },
+	{ "jenis_hukuman", PARAM_FORM, v_line, 23 },
+	{ "nomor_sk", PARAM_FORM, v_line, 79 },
+	{ "tanggal_sk", PARAM_FORM, v_line, 10 },
+	{ "lampiran", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+static const struct route_param p_kasus_alasan[] = {
+	{ "alasan", PARAM_FORM, v_text, 2000 },
+	{ NULL },
+};
+static const struct route_param p_kasus_tag[] = {
+	{ "tag", PARAM_FORM, v_line, 40 },
+	{ "hapus", PARAM_FORM, v_bool, 1 },
+	{ NULL },
+};
+static const struct route_param p_kasus_petugas[] = {
+	{ "petugas", PARAM_FORM, v_line, 64 },
+	{ NULL },
+};
+static const struct route_param p_kasus_catatan[] = {
+	{ "teks", PARAM_FORM, v_text, 4000 },
+	{ NULL },
+};
 
 #define AUTH ROUTE_AUTH_REQUIRED
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
@@ -107,6 +148,14 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/dasbor", page_dasbor, AUTH, p_dasbor, 0 },
 	{ HTTP_GET, "/dasbor/ekspor/:tabel", page_dasbor_export, AUTH, p_dasbor, 0 },
 	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, p_statistik, 0 },
+	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
+	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
+	  p_kasus_pindah, 0 },
+	{ HTTP_POST, "/kasus/:nomor/perpanjang", page_kasus_perpanjang, AUTH | POSTFORM, p_kasus_alasan, 0 },
+	{ HTTP_POST, "/kasus/:nomor/tag", page_kasus_tag, AUTH | POSTFORM, p_kasus_tag, 0 },
+	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },
+	{ HTTP_POST, "/kasus/:nomor/catatan", page_kasus_catatan, AUTH | POSTFORM, p_kasus_catatan, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

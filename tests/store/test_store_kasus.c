@@ -269,6 +269,9 @@ static void kasus_updates(void **state)
 	BEGIN_W();
 	OK(store_kasus_set_terlapor(S, &got, T0 + 6000));
 	OK(store_kasus_set_petugas(S, got.id, user_id, T0 + 7000));
+	snprintf(got.tautan, sizeof(got.tautan), "https://example.org/a");
+	snprintf(got.kekurangan, sizeof(got.kekurangan), "terlapor");
+	OK(store_kasus_set_tautan(S, &got, T0 + 7000));
 	COMMIT();
 	OK(store_kasus_get(S, k.id, &got));
 	assert_int_eq(got.pegawai_id, pegawai_id);
@@ -276,6 +279,8 @@ static void kasus_updates(void **state)
 	assert_str_eq(got.instansi_path, instansi_path);
 	assert_int_eq(got.petugas_id, user_id);
 	assert_int_eq(got.updated_ms, T0 + 7000);
+	assert_str_eq(got.tautan, "https://example.org/a");
+	assert_str_eq(got.kekurangan, "terlapor");
 	/* back to no deadline, and no officer */
 	got.tenggat_hari = KASUS_NO_TENGGAT;
 	BEGIN_W();
