@@ -29,6 +29,23 @@ WORDS = ("pegawai membagikan unggahan pasangan calon di grup dinas saat jam kerj
          "mengajak warga memilih calon tertentu dengan fasilitas negara").split()
 
 
+# The way a case reaches its stage (bench realism for the history tables).
+PATH = ["diterima", "verifikasi_satgas", "kajian_bawaslu", "rekomendasi_bkn", "tindak_lanjut_ppk",
+        "pengendalian_peringatan", "pengendalian_teguran", "blokir_data"]
+EXIT_AFTER = {"menunggu_pelapor": "diterima", "tidak_memenuhi_syarat": "verifikasi_satgas",
+              "bukan_pelanggaran": "kajian_bawaslu", "dihentikan": "verifikasi_satgas",
+              "selesai": "tindak_lanjut_ppk"}
+LEVELS = ["moral", "ringan", "sedang", "berat", "ptdh"]
+JENIS = {"moral": ("moral_tertutup", 1), "ringan": ("ringan_b", 4), "sedang": ("sedang_a", 6),
+         "berat": ("berat_a", 9), "ptdh": ("ptdh", 12)}
+
+
+def path_to(stage):
+    if stage in PATH:
+        return PATH[:PATH.index(stage) + 1]
+    return PATH[:PATH.index(EXIT_AFTER[stage]) + 1] + [stage]
+
+
 def wpick(rng, items):
     total = sum(w for _, w in items)
     x = rng.uniform(0, total)
@@ -80,6 +97,9 @@ def main():
     counters = {}
     base = db.execute("SELECT count(*) FROM kasus").fetchone()[0]
     rows = []
+    steps = []
+    sanctions = []
+    first_id = (db.execute("SELECT coalesce(max(id), 0) FROM kasus").fetchone()[0]) + 1
     day_ms = 86400000
     for i in range(a.rows):
         created = a.now_ms - rng.randint(0, 730) * day_ms - rng.randint(0, day_ms - 1)
@@ -108,16 +128,32 @@ def main():
             kejadian, "Kecamatan %d" % rng.randint(1, 40), "Wilayah %d" % rng.randint(1, 500),
             rng.choice(("sebelum", "sesudah", "tidak_tahu")), kron, diketahui,
             1 if diketahui - kejadian > 7 else 0))
+        # history: the path to the current stage, spread between filing and
+        # entering it; a sanction for most closed cases
+        kid = first_id + i
+        path = path_to(stage)
+        at = created
+        for j in range(1, len(path)):
+            at = at + (sejak - at) * rng.randint(1, 3) // 4 if j < len(path) - 1 else sejak
+            steps.append((kid, path[j - 1], path[j], (at + 7 * 3600000) // day_ms, at))
+        if stage == "selesai" and rng.random() < 0.7:
+            rek = wpick(rng, [("moral", 60), ("sedang", 25), ("berat", 15)])
+            x = rng.random()
+            lvl = LEVELS.index(rek)
+            got = LEVELS[max(0, lvl - 1)] if x < 0.1 else LEVELS[min(4, lvl + 1)] if x < 0.15 else rek
+            jenis, urutan = JENIS[got]
+            sanctions.append((kid, jenis, got, urutan, rek, "SK/%d/%d" % (kid, year),
+                              (sejak + 7 * 3600000) // day_ms, 1 if LEVELS.index(got) < lvl else 0, sejak))
         if len(rows) == 5000:
-            flush(db, rows)
-            rows = []
-    flush(db, rows)
+            flush(db, rows, steps, sanctions)
+            rows, steps, sanctions = [], [], []
+    flush(db, rows, steps, sanctions)
     db.commit()
     db.execute("ANALYZE")
     db.close()
 
 
-def flush(db, rows):
+def flush(db, rows, steps, sanctions):
     db.executemany(
         "INSERT INTO kasus (nomor, receipt_hash, created_ms, updated_ms, konteks, tahap, tahap_sejak_ms,"
         " tenggat_hari, workflow_versi, instansi_id, terlapor_nama, terlapor_jabatan, terlapor_instansi,"
@@ -125,6 +161,12 @@ def flush(db, rows):
         " kronologi, pelapor_mode, diketahui_hari, terlambat, sumber)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anonim', ?, ?, 'seed')",
         rows)
+    db.executemany(
+        "INSERT INTO kasus_langkah (kasus_id, dari, ke, aktor, peran, mulai_hari, workflow_versi, created_ms)"
+        " VALUES (?, ?, ?, 'bench', 'bkn', ?, 1, ?)", steps)
+    db.executemany(
+        "INSERT INTO kasus_sanksi (kasus_id, jenis, tingkat, urutan, rekomendasi, nomor_sk, tanggal_sk,"
+        " flags, aktor, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)", sanctions)
 
 
 if __name__ == "__main__":

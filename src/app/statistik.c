@@ -11,6 +11,8 @@
 #include "store/store_statistik.h"
 #include <pthread.h>
 
+const char *const statistik_tingkat[STAT_TINGKAT_N] = { "moral", "ringan", "sedang", "berat", "ptdh" };
+
 /* ---- reference data, loaded once per process ---- */
 
 struct pl_ref {
@@ -201,6 +203,48 @@ static int cmp_item_n(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
+static void fill_median(struct statistik *st, const struct statistik_rows *rows, int durasi)
+{
+	int64_t *vals = xcalloc(rows->n ? rows->n : 1, sizeof(*vals));
+	int64_t *cnts = xcalloc(rows->n ? rows->n : 1, sizeof(*cnts));
+	for (size_t j = 0; j < st->ntahap; j++) {
+		size_t m = 0;
+		int64_t total = 0;
+		for (size_t i = 0; i < rows->n; i++)
+			if (!strcmp(rows->v[i].key, st->tahap[j].kode)) {
+				vals[m] = rows->v[i].a;
+				cnts[m++] = rows->v[i].n;
+				total += rows->v[i].n;
+			}
+		int64_t med = statistik_median(vals, cnts, m);
+		if (durasi) {
+			st->tahap[j].median_durasi = med;
+			st->tahap[j].durasi_n = total;
+		} else {
+			st->tahap[j].median_hari = med;
+		}
+	}
+	free(vals);
+	free(cnts);
+}
+
+static void fill_sanksi(struct statistik *st, const struct statistik_rows *rows)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct statistik_row *r = &rows->v[i];
+		int lvl = -1;
+		for (int k = 0; k < STAT_TINGKAT_N; k++)
+			if (!strcmp(r->key, statistik_tingkat[k]))
+				lvl = k;
+		if (lvl < 0 || r->a < 0 || r->a > STAT_TINGKAT_N)
+			continue;
+		st->sanksi[r->a][lvl] += r->n;
+		st->sanksi_total += r->n;
+		if (r->id)
+			st->sanksi_lebih_ringan += r->n;
+	}
+}
+
 static void fill_tahap(struct statistik *st, const struct statistik_rows *rows,
 		       const struct statistik_rows *umur, enum lang lang)
 {
@@ -244,19 +288,7 @@ static void fill_tahap(struct statistik *st, const struct statistik_rows *rows,
 		else if (r->a == 1)
 			st->terlambat += r->n;
 	}
-	int64_t *vals = xcalloc(umur->n ? umur->n : 1, sizeof(*vals));
-	int64_t *cnts = xcalloc(umur->n ? umur->n : 1, sizeof(*cnts));
-	for (size_t j = 0; j < st->ntahap; j++) {
-		size_t m = 0;
-		for (size_t i = 0; i < umur->n; i++)
-			if (!strcmp(umur->v[i].key, st->tahap[j].kode)) {
-				vals[m] = umur->v[i].a;
-				cnts[m++] = umur->v[i].n;
-			}
-		st->tahap[j].median_hari = statistik_median(vals, cnts, m);
-	}
-	free(vals);
-	free(cnts);
+	fill_median(st, umur, 0);
 	/* on time vs overdue per owning agency, open stages only */
 	for (size_t j = 0; j < st->ntahap; j++) {
 		const struct stat_tahap *t = &st->tahap[j];
@@ -427,6 +459,8 @@ static int build(struct store *s, const char *scope_path, const struct statistik
 		fill_tahap(st, &r[STAT_TAHAP], &r[STAT_UMUR_TAHAP], q->lang);
 		fill_pelanggaran(st, &r[STAT_PELANGGARAN]);
 		fill_wilayah(st, &l, &r[STAT_INSTANSI], q->lang);
+		fill_median(st, &r[STAT_DURASI_TAHAP], 1);
+		fill_sanksi(st, &r[STAT_SANKSI]);
 	}
 	for (int d = 0; d < STAT__COUNT; d++)
 		statistik_rows_free(&r[d]);

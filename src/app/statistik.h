@@ -35,7 +35,13 @@ struct stat_tahap {
 	int64_t terlambat;       /* of which past their deadline */
 	int64_t tanpa_tenggat;   /* of which the stage has no deadline running */
 	int64_t median_hari;     /* median whole days spent in the stage so far */
+	int64_t durasi_n;        /* times a case left this stage (history) */
+	int64_t median_durasi;   /* median whole days a finished visit took */
 };
+
+/* Sanction levels in order of severity, as in kasus_sanksi.tingkat. */
+enum { STAT_TINGKAT_N = 5 };
+extern const char *const statistik_tingkat[STAT_TINGKAT_N]; /* moral ringan sedang berat ptdh */
 
 struct stat_item {
 	int64_t id;              /* instansi id (regions, instansi), else 0 */
@@ -65,6 +71,10 @@ struct statistik {
 	size_t ninstansi;
 	struct stat_peran peran[ROLE__COUNT];
 	size_t nperan;                       /* owners that have stages, in role order */
+	/* sanctions: [recommended 0 none, 1..5 = statistik_tingkat[0..4]]
+	 * x [imposed level 0..4] */
+	int64_t sanksi[STAT_TINGKAT_N + 1][STAT_TINGKAT_N];
+	int64_t sanksi_total, sanksi_lebih_ringan;
 };
 
 /* Fill st for p. APP_ENOTFOUND when wilayah_id is not in p's scope,

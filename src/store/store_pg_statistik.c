@@ -19,40 +19,52 @@ static int pg_statistik_group(struct store *s, enum statistik_dim dim,
 		pp_int(&p, f->hari_ini);
 		k++;
 		ADD("SELECT 0, tahap, CASE WHEN tenggat_hari IS NULL THEN 2 WHEN tenggat_hari < $%d::int"
-		    " THEN 1 ELSE 0 END, count(*) FROM kasus", k);
+		    " THEN 1 ELSE 0 END, count(*) FROM kasus k", k);
 		break;
 	case STAT_PELANGGARAN:
-		ADD("SELECT 0, pelanggaran_kode, 0, count(*) FROM kasus");
+		ADD("SELECT 0, pelanggaran_kode, 0, count(*) FROM kasus k");
 		break;
 	case STAT_INSTANSI:
-		ADD("SELECT coalesce(instansi_id, 0), konteks, 0, count(*) FROM kasus");
+		ADD("SELECT coalesce(instansi_id, 0), konteks, 0, count(*) FROM kasus k");
 		break;
 	case STAT_UMUR_TAHAP:
 		pp_int(&p, f->now_ms);
 		k++;
 		ADD("SELECT 0, tahap, greatest(0, ($%d::bigint - tahap_sejak_ms) / 86400000), count(*)"
-		    " FROM kasus", k);
+		    " FROM kasus k", k);
+		break;
+	case STAT_DURASI_TAHAP:
+		ADD("SELECT 0, dari, hari, count(*) FROM (SELECT l.dari AS dari,"
+		    " greatest(0, (l.created_ms - coalesce(lag(l.created_ms) OVER (PARTITION BY l.kasus_id"
+		    " ORDER BY l.id), k.created_ms)) / 86400000) AS hari"
+		    " FROM kasus_langkah l JOIN kasus k ON k.id = l.kasus_id");
+		break;
+	case STAT_SANKSI:
+		ADD("SELECT (x.flags & 1), x.tingkat, CASE x.rekomendasi WHEN 'moral' THEN 1"
+		    " WHEN 'ringan' THEN 2 WHEN 'sedang' THEN 3 WHEN 'berat' THEN 4 WHEN 'ptdh' THEN 5"
+		    " ELSE 0 END, count(*) FROM kasus_sanksi x JOIN kasus k ON k.id = x.kasus_id");
 		break;
 	default:
 		return APP_EINVAL;
 	}
 	pp_int(&p, f->dari_ms);
 	pp_int(&p, f->sampai_ms);
-	ADD(" WHERE created_ms >= $%d::bigint AND created_ms < $%d::bigint", k + 1, k + 2);
+	ADD(" WHERE k.created_ms >= $%d::bigint AND k.created_ms < $%d::bigint", k + 1, k + 2);
 	k += 2;
 	if (lo) {
 		pp_text(&p, lo);
 		pp_text(&p, hi);
-		ADD(" AND instansi_id IN (SELECT id FROM instansi WHERE path >= $%d AND path < $%d)",
+		ADD(" AND k.instansi_id IN (SELECT id FROM instansi WHERE path >= $%d AND path < $%d)",
 		    k + 1, k + 2);
 		k += 2;
 	}
 	if (f->konteks) {
 		pp_text(&p, f->konteks);
-		ADD(" AND konteks = $%d", ++k);
+		ADD(" AND k.konteks = $%d", ++k);
 	}
 	ADD("%s", dim == STAT_PELANGGARAN ? " GROUP BY 2" : dim == STAT_INSTANSI ? " GROUP BY 1, 2"
-									   : " GROUP BY 2, 3");
+		  : dim == STAT_DURASI_TAHAP ? ") d GROUP BY 2, 3" : dim == STAT_SANKSI ? " GROUP BY 1, 2, 3"
+		  : " GROUP BY 2, 3");
 #undef ADD
 	if (n >= sizeof(sql))
 		return store_fail(s, APP_EINTERNAL, "statistik: statement too long");

@@ -144,6 +144,7 @@ static int sq_simple(struct sq_store *q, const char *sql, const char *what)
 static void sq_close(struct store *s)
 {
 	struct sq_store *q = sq_downcast(s);
+	sq_statistik_cache_free(q);
 	for (int i = 0; i < q->ncache; i++) {
 		sqlite3_finalize(q->cache[i].st);
 		free(q->cache[i].sql);

@@ -13,12 +13,18 @@ struct sq_cached {
 	sqlite3_stmt *st;
 };
 
+struct sq_statistik_cache;
+
 struct sq_store {
 	struct store base; /* first: struct store * <-> struct sq_store * */
 	sqlite3 *db;
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
+	/* recent dashboard results (store_sqlite_statistik.c) */
+	struct sq_statistik_cache *statistik;
 };
+
+void sq_statistik_cache_free(struct sq_store *q);
 
 /* Checked downcast: a struct store that is not ours is a programming error. */
 struct sq_store *sq_downcast(struct store *s);

@@ -30,6 +30,12 @@ enum statistik_dim {
 	STAT_PELANGGARAN,  /* key = pelanggaran_kode, n */
 	STAT_INSTANSI,     /* id = instansi_id (0 = none), key = konteks, n */
 	STAT_UMUR_TAHAP,   /* key = tahap, a = whole days in the current stage, n */
+	STAT_DURASI_TAHAP, /* from the transition history (kasus_langkah): key = the
+			    * stage left, a = whole days spent in it, n = times */
+	STAT_SANKSI,       /* sanctions imposed (kasus_sanksi): key = level imposed,
+			    * a = level recommended (0 none, 1 moral, 2 ringan,
+			    * 3 sedang, 4 berat, 5 ptdh), id = 1 when flagged
+			    * lighter than recommended, n */
 	STAT__COUNT
 };
 

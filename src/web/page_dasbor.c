@@ -55,15 +55,18 @@ static void filter_args(struct html *h, const struct dfilter *fl)
 
 /* ---- the tables ---- */
 
-enum dtab_id { DT_TAHAP, DT_PERAN, DT_MEDIAN, DT_PELANGGARAN, DT_WILAYAH, DT_INSTANSI, DT__COUNT };
+enum dtab_id {
+	DT_TAHAP, DT_PERAN, DT_MEDIAN, DT_DURASI, DT_PELANGGARAN, DT_WILAYAH, DT_INSTANSI, DT_SANKSI,
+	DT__COUNT
+};
 static const char *const dtab_slug[DT__COUNT] = {
-	"tahap", "peran", "median", "pelanggaran", "wilayah", "instansi",
+	"tahap", "peran", "median", "durasi", "pelanggaran", "wilayah", "instansi", "sanksi",
 };
 
 struct dtab {
 	enum msg_id title, desc, col_label;
 	size_t nseries;
-	const char *series[3];
+	const char *series[STAT_TINGKAT_N];
 	size_t n;
 	const char **kode;   /* a code column in the export; NULL for none */
 	const char **label;
@@ -134,6 +137,38 @@ static void dtab_build(struct http_req *req, const struct statistik *st, enum dt
 			t->kode[t->n] = s->kode;
 			t->label[t->n] = s->nama;
 			t->v[t->n++] = s->median_hari;
+		}
+		break;
+	case DT_DURASI:
+		t->title = M_DB_C_DURASI, t->desc = M_DB_D_DURASI, t->col_label = M_DB_COL_TAHAP;
+		dtab_alloc(req, t, st->ntahap, 1);
+		t->series[0] = http_msg(req, M_DB_COL_HARI);
+		for (size_t i = 0; i < st->ntahap; i++) {
+			const struct stat_tahap *s = &st->tahap[i];
+			if (!s->durasi_n)
+				continue;
+			t->kode[t->n] = s->kode;
+			t->label[t->n] = s->nama;
+			t->v[t->n++] = s->median_durasi;
+		}
+		break;
+	case DT_SANKSI:
+		t->title = M_DB_C_SANKSI, t->desc = M_DB_D_SANKSI, t->col_label = M_DB_COL_REKOMENDASI;
+		dtab_alloc(req, t, STAT_TINGKAT_N + 1, STAT_TINGKAT_N);
+		for (size_t k = 0; k < STAT_TINGKAT_N; k++)
+			t->series[k] = statistik_tingkat[k];
+		for (size_t r = 0; r <= STAT_TINGKAT_N; r++) {
+			int64_t sum = 0;
+			for (size_t k = 0; k < STAT_TINGKAT_N; k++)
+				sum += st->sanksi[r][k];
+			if (!sum)
+				continue;
+			t->kode[t->n] = r ? statistik_tingkat[r - 1] : "";
+			t->label[t->n] = r ? http_printf(req, msg(M_DB_REK_FMT, req->lang), statistik_tingkat[r - 1])
+					   : http_msg(req, M_DB_REK_NONE);
+			for (size_t k = 0; k < STAT_TINGKAT_N; k++)
+				t->v[t->n * STAT_TINGKAT_N + k] = st->sanksi[r][k];
+			t->n++;
 		}
 		break;
 	case DT_PELANGGARAN:
@@ -240,6 +275,14 @@ static void summary(struct page *pg, const struct statistik *st)
 	html_text(h, page_t(pg, M_DB_DONE));
 	html_raw(h, "</dt><dd id=\"jumlah-selesai\">");
 	html_int(h, st->selesai);
+	html_raw(h, "</dd></div><div><dt>");
+	html_text(h, page_t(pg, M_DB_SANKSI_TOTAL));
+	html_raw(h, "</dt><dd id=\"jumlah-sanksi\">");
+	html_int(h, st->sanksi_total);
+	html_raw(h, "</dd></div><div><dt>");
+	html_text(h, page_t(pg, M_DB_LIGHTER));
+	html_raw(h, "</dt><dd id=\"jumlah-sanksi-ringan\">");
+	html_int(h, st->sanksi_lebih_ringan);
 	html_raw(h, "</dd></div></dl></section>\n");
 }
 
@@ -351,7 +394,7 @@ static int fill_export(struct tabexp *t, void *ctx)
 			     http_msg(req, M_DB_MADE), http_msg(req, M_DB_FILTER));
 	if (rc)
 		return rc;
-	const char *cols[6];
+	const char *cols[3 + STAT_TINGKAT_N];
 	size_t nc = 0;
 	cols[nc++] = http_msg(req, M_DB_COL_KODE);
 	cols[nc++] = http_msg(req, d.col_label);
@@ -362,7 +405,7 @@ static int fill_export(struct tabexp *t, void *ctx)
 	uint64_t numeric = ((1ull << nc) - 1) & ~3ull;
 	rc = tabexp_header(t, cols, nc, numeric);
 	for (size_t i = 0; !rc && i < d.n; i++) {
-		const char *cells[6];
+		const char *cells[3 + STAT_TINGKAT_N];
 		size_t c = 0;
 		int64_t sum = 0;
 		cells[c++] = d.kode[i];
