@@ -61,6 +61,7 @@ int page_statistik(struct http_req *req, struct http_resp *resp);
 struct pegawai;
 int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
 int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_ekspor(struct http_req *req, struct http_resp *resp);
 int page_kasus_detail(struct http_req *req, struct http_resp *resp);
 int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
 int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);

@@ -149,6 +149,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/dasbor/ekspor/:tabel", page_dasbor_export, AUTH, p_dasbor, 0 },
 	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, p_statistik, 0 },
 	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/ekspor.csv", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/ekspor.xlsx", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
 	  p_kasus_pindah, 0 },

@@ -67,6 +67,28 @@ csv=$(curl -s -b "$B" "$BASE/dasbor/ekspor/pelanggaran.csv")
 got=$(printf '%s' "$csv" | tr -d '\r' | awk -F, '$1=="KE-4" {print $NF}')
 check_eq "violation KE-4 in the export" "$got" "$(q "SELECT count(*) FROM kasus WHERE pelanggaran_kode = 'KE-4'")"
 
+csv=$(curl -s -b "$B" "$BASE/dasbor/ekspor/sanksi.csv")
+got=$(printf '%s' "$csv" | tr -d '\r' | awk -F, 'NR>1 && NF>=8 && $NF ~ /^[0-9]+$/ {s+=$NF} END {print s+0}')
+check_eq "sanctions table sums to count(*) of kasus_sanksi" "$got" "$(q 'SELECT count(*) FROM kasus_sanksi')"
+got=$(printf '%s' "$page" | grep -o '<dd id="jumlah-sanksi-ringan">[0-9]*' | grep -o '[0-9]*$')
+check_eq "lighter-than-recommended equals flagged sanctions" "$got" "$(q 'SELECT count(*) FROM kasus_sanksi WHERE flags & 1')"
+csv=$(curl -s -b "$B" "$BASE/dasbor/ekspor/durasi.csv")
+got=$(printf '%s' "$csv" | tr -d '\r' | awk -F, '$1=="verifikasi_satgas" {print $3}')
+want=$(q "WITH d AS (SELECT l.dari AS dari, max(0, (l.created_ms - coalesce(lag(l.created_ms) OVER (PARTITION BY l.kasus_id ORDER BY l.id), k.created_ms)) / 86400000) AS hari FROM kasus_langkah l JOIN kasus k ON k.id = l.kasus_id), v AS (SELECT hari, row_number() OVER (ORDER BY hari) AS r, count(*) OVER () AS n FROM d WHERE dari = 'verifikasi_satgas') SELECT hari FROM v WHERE r = (n + 1) / 2")
+check_eq "median days of verification equals the history's (window SQL)" "$got" "$want"
+
+# ---- the case list export ----
+csv=$(curl -s -b "$B" "$BASE/kasus/ekspor.csv?antrian=semua")
+check_contains "case list export names the queue" "$csv" "Filter: Antrian,Semua kasus dalam cakupan"
+got=$(printf '%s' "$csv" | tr -d '\r' | grep -c '^NTR-')
+check_eq "case list export has every case" "$got" "$(q 'SELECT count(*) FROM kasus')"
+csv=$(curl -s -b "$P" "$BASE/kasus/ekspor.csv?antrian=semua")
+got=$(printf '%s' "$csv" | tr -d '\r' | grep -c '^NTR-')
+check_eq "PPK case list export has only its instansi" "$got" "$(q "SELECT count(*) FROM kasus WHERE instansi_id = $(id_of 3374)")"
+check_eq "case list XLSX export" "$(status "$B" '/kasus/ekspor.xlsx?antrian=terlambat')" 200
+page=$(curl -s -b "$B" "$BASE/kasus?antrian=semua")
+check_contains "case list links its export with the queue" "$page" "/kasus/ekspor.csv?antrian=semua"
+
 # ---- filters, echoed in the exports ----
 csv=$(curl -s -b "$B" "$BASE/dasbor/ekspor/tahap.csv?konteks=pilkada&dari=2020-01-01")
 check_contains "CSV export names the konteks filter" "$csv" "Filter: Konteks pemilihan,Pilkada"
