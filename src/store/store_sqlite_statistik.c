@@ -185,6 +185,84 @@ static void counter_free(struct counter *m)
 	free(m->n);
 }
 
+/* Case id -> created_ms of the cases in the filter. Case ids are rowids,
+ * dense in practice: a direct array over [min, max] (a hash map of 100,000
+ * entries and its rehashing were a third of a national render); a hash map
+ * only when the ids are spread too thin for an array. */
+#define IDMAP_ABSENT INT64_MIN
+#define IDMAP_DENSE_MAX ((size_t)4 << 20)
+
+struct idmap {
+	int dense;
+	int64_t base;
+	size_t n, used;
+	int64_t *v;
+	struct counter fb;
+};
+
+static void idmap_init(struct idmap *m, int64_t lo, int64_t hi)
+{
+	memset(m, 0, sizeof(*m));
+	if (hi >= lo && (uint64_t)(hi - lo) < IDMAP_DENSE_MAX) {
+		m->dense = 1;
+		m->base = lo;
+		m->n = (size_t)(hi - lo) + 1;
+		m->v = xmalloc(st_mult(m->n, sizeof(*m->v)));
+		for (size_t i = 0; i < m->n; i++)
+			m->v[i] = IDMAP_ABSENT;
+	}
+}
+
+static void idmap_put(struct idmap *m, int64_t id, int64_t val)
+{
+	if (!m->dense) {
+		counter_add(&m->fb, id, val);
+		m->used = m->fb.used;
+		return;
+	}
+	if (id < m->base || (uint64_t)(id - m->base) >= m->n)
+		return; /* cannot happen: the range was read in this snapshot */
+	if (m->v[id - m->base] == IDMAP_ABSENT)
+		m->used++;
+	m->v[id - m->base] = val;
+}
+
+static int idmap_get(const struct idmap *m, int64_t id, int64_t *val)
+{
+	if (!m->dense)
+		return counter_get(&m->fb, id, val);
+	if (id < m->base || (uint64_t)(id - m->base) >= m->n || m->v[id - m->base] == IDMAP_ABSENT)
+		return 0;
+	*val = m->v[id - m->base];
+	return 1;
+}
+
+/* The i-th slot: 1 and its id when it holds a case. */
+static int idmap_slot(const struct idmap *m, size_t i, int64_t *id)
+{
+	if (m->dense) {
+		if (m->v[i] == IDMAP_ABSENT)
+			return 0;
+		*id = m->base + (int64_t)i;
+		return 1;
+	}
+	if (m->fb.key[i] < 0)
+		return 0;
+	*id = m->fb.key[i];
+	return 1;
+}
+
+static size_t idmap_slots(const struct idmap *m)
+{
+	return m->dense ? m->n : m->fb.cap;
+}
+
+static void idmap_free(struct idmap *m)
+{
+	free(m->v);
+	counter_free(&m->fb);
+}
+
 /* One history row of a case in the filter: the stage left and when. */
 struct hist {
 	struct codes *stage;
@@ -204,12 +282,12 @@ static int tingkat_index(const char *t)
 	return -1;
 }
 
-static int hist_step(struct sq_store *q, struct hist *h, const struct counter *created,
+static int hist_step(struct sq_store *q, struct hist *h, const struct idmap *created,
 		     int64_t kasus_id, const unsigned char *dari, size_t dari_len, int64_t at_ms)
 {
 	if (kasus_id != h->cur_kasus) {
 		h->cur_kasus = kasus_id;
-		if (!counter_get(created, kasus_id, &h->prev_ms))
+		if (!idmap_get(created, kasus_id, &h->prev_ms))
 			h->prev_ms = INT64_MIN; /* not in the filter */
 	}
 	if (h->prev_ms == INT64_MIN)
@@ -232,12 +310,12 @@ static int hist_step(struct sq_store *q, struct hist *h, const struct counter *c
 	return 0;
 }
 
-static void sanksi_step(struct hist *h, const struct counter *created, int64_t kasus_id,
+static void sanksi_step(struct hist *h, const struct idmap *created, int64_t kasus_id,
 			int lighter, const char *imposed, const char *rek)
 {
 	int64_t dummy;
 	int i = tingkat_index(imposed), r = *rek ? tingkat_index(rek) + 1 : 0;
-	if (i < 0 || r < 0 || !counter_get(created, kasus_id, &dummy))
+	if (i < 0 || r < 0 || !idmap_get(created, kasus_id, &dummy))
 		return;
 	h->sanksi[lighter ? 1 : 0][i][r]++;
 }
@@ -246,7 +324,7 @@ static void sanksi_step(struct hist *h, const struct counter *created, int64_t k
  * cases in created (id -> created_ms). Few cases: one index seek each;
  * many: one ordered pass over the covering index kasus_langkah_statistik
  * (0010) and over kasus_sanksi. Rows as group() gives them. */
-static int history(struct sq_store *q, const struct counter *created,
+static int history(struct sq_store *q, const struct idmap *created,
 		   struct statistik_rows out[STAT__COUNT])
 {
 	struct hist *h = xcalloc(1, sizeof(*h));
@@ -264,10 +342,10 @@ static int history(struct sq_store *q, const struct counter *created,
 	}
 	int seek = created->used * 8 < (size_t)nlangkah;
 	if (!rc && seek) {
-		for (size_t i = 0; !rc && i < created->cap; i++) {
-			if (created->key[i] < 0)
+		for (size_t i = 0; !rc && i < idmap_slots(created); i++) {
+			int64_t id;
+			if (!idmap_slot(created, i, &id))
 				continue;
-			int64_t id = created->key[i];
 			rc = sq_prep(q, "SELECT dari, created_ms FROM kasus_langkah INDEXED BY"
 				     " kasus_langkah_statistik WHERE kasus_id = ?1 ORDER BY id", &st);
 			if (rc)
@@ -470,14 +548,28 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 	struct codes *tahap = xcalloc(1, sizeof(*tahap)), *pl = xcalloc(1, sizeof(*pl));
 	int64_t (*tahap_n)[3] = xcalloc(MAX_CODES, sizeof(*tahap_n));
 	int64_t *pl_n = xcalloc(MAX_CODES, sizeof(*pl_n));
-	struct counter inst = { 0 }, created = { 0 };
+	struct counter inst = { 0 };
+	struct idmap created;
+	int64_t id_lo = 1, id_hi = 0;
+	sqlite3_stmt *mm;
+	rc = sq_prep(q, "SELECT coalesce(min(rowid), 1), coalesce(max(rowid), 0) FROM kasus", &mm);
+	if (!rc) {
+		if ((rc = sq_step(q, mm, "statistik")) == 1) {
+			id_lo = sqlite3_column_int64(mm, 0);
+			id_hi = sqlite3_column_int64(mm, 1);
+			rc = 0;
+		}
+		sq_done(q, mm);
+	}
+	idmap_init(&created, id_lo, id_hi);
 	/* rows come in instansi_id order (the index): count a run of one
 	 * instansi in cur[] and hash it once when the id changes */
 	int64_t cur_id = -1, cur[2] = { 0, 0 };
 	/* days in stage: a dense histogram per stage, grown as needed */
 	int64_t *days_n[MAX_CODES] = { 0 };
 	size_t days_cap[MAX_CODES] = { 0 };
-	while ((rc = sq_step(q, st, "statistik")) == 1) {
+	int pre = rc; /* the id range query failed: report that, scan nothing */
+	while (!pre && (rc = sq_step(q, st, "statistik")) == 1) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const unsigned char *k = sqlite3_column_text(st, 1);
 		int pilkada = k && k[0] == 'p' && k[1] == 'i';
@@ -513,7 +605,7 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 			days_cap[t] = cap;
 		}
 		days_n[t][day]++;
-		counter_add(&created, sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7));
+		idmap_put(&created, sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7));
 	}
 	for (int b = 0; b < 2 && cur_id >= 0; b++)
 		if (cur[b])
@@ -541,7 +633,7 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 	for (size_t t = 0; t < MAX_CODES; t++)
 		free(days_n[t]);
 	counter_free(&inst);
-	counter_free(&created);
+	idmap_free(&created);
 	free(tahap);
 	free(pl);
 	free(tahap_n);

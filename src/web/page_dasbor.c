@@ -301,8 +301,10 @@ static void filter_form(struct page *pg, const struct dfilter *fl, const struct 
 		labels[0] = page_t(pg, M_DB_ANY);
 		for (size_t i = 0; i < nrg; i++) {
 			vals[i + 1] = http_printf(req, "%" PRId64, rg[i].id);
-			/* indentation shows the tree in a plain select */
-			labels[i + 1] = http_printf(req, "%*s%s", rg[i].depth * 2, "", rg[i].nama);
+			/* no-break spaces show the tree in a plain select */
+			static const char nbsp[] = "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0";
+			int d = rg[i].depth < 3 ? rg[i].depth : 3;
+			labels[i + 1] = http_printf(req, "%.*s%s", d * 4, nbsp, rg[i].nama);
 		}
 		page_select(pg, "wilayah", M_DB_F_WILAYAH, vals, labels, nrg + 1, fl->wilayah, 0);
 	}
