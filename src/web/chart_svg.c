@@ -113,7 +113,10 @@ static void value_text(struct html *h, int64_t v, const char *text)
 /* The table beside the chart: the same numbers as text. */
 static void table_begin(struct html *h, const struct chart_text *t)
 {
-	html_raw(h, "<div class=\"table-wrap\"><table class=\"data chart-data\"><caption>");
+	/* focusable: a keyboard user can scroll a wide table */
+	html_raw(h, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"");
+	html_attr(h, "aria-label", t->title);
+	html_raw(h, "><table class=\"data chart-data\"><caption>");
 	html_text(h, t->title);
 	html_raw(h, "</caption><thead><tr><th scope=\"col\">");
 	html_text(h, t->col_label);
