@@ -79,6 +79,7 @@ int api_pegawai_create(struct http_req *req, struct http_resp *resp);
 int api_pegawai_update(struct http_req *req, struct http_resp *resp);
 int api_pegawai_audit(struct http_req *req, struct http_resp *resp);
 int api_instansi_list(struct http_req *req, struct http_resp *resp);
+int api_statistik(struct http_req *req, struct http_resp *resp);
 int api_instansi_units(struct http_req *req, struct http_resp *resp);
 int api_import_pegawai(struct http_req *req, struct http_resp *resp);
 int api_export_pegawai(struct http_req *req, struct http_resp *resp);

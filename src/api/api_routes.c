@@ -64,6 +64,10 @@ static const struct route_param cakupan_params[] = {
 	{ NULL },
 };
 
+static const struct route_param statistik_params[] = {
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ NULL },
+};
 /* The fields of a report sent as multipart/form-data (a JSON body is
  * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
 #define LAPORAN_FORM_FIELDS \
@@ -134,6 +138,7 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/audit/verify", api_audit_verify, JSON_AUTH, no_params, 0 },
 
 	{ HTTP_GET, "/api/v1/nip/:nip", api_nip, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/statistik", api_statistik, ROUTE_JSON | ROUTE_NO_IP_LOG, statistik_params, 0 },
 	{ HTTP_GET, "/api/v1/kasus", api_kasus_list, JSON_AUTH, kasus_list_params, 0 },
 	{ HTTP_GET, "/api/v1/kasus/:nomor", api_kasus_get, JSON_AUTH, no_params, 0 },
 	{ HTTP_POST, "/api/v1/kasus/:nomor/pindah", api_kasus_pindah, JSON_WRITE, no_params, 65536 },

@@ -15,6 +15,7 @@
 #include "store/store_kampanye.h"
 #include "store/store_acara.h"
 #include "store/store_kasus.h"
+#include "store/store_statistik.h"
 #include "store/store_kasus_alur.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
@@ -131,6 +132,7 @@ struct store_ops {
 	const struct store_kampanye_ops *kampanye;
 	const struct store_acara_ops *acara;
 	const struct store_kasus_ops *kasus;
+	const struct store_statistik_ops *statistik;
 	const struct store_kasus_alur_ops *kasus_alur;
 };
 
@@ -264,6 +266,16 @@ struct store_kasus_ops {
 	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
 	int (*salt_get)(struct store *s, char out[33]);
 	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
+};
+
+/* The statistics area (store_statistik.c): lo NULL = national (every
+ * case, also those without an instansi); f->sampai_ms is never 0 here. */
+struct store_statistik_ops {
+	int (*group)(struct store *s, enum statistik_dim dim, const struct statistik_filter *f,
+		     const char *lo, const char *hi, struct statistik_rows *out);
+	/* All dimensions at once; NULL: group() once per dimension. */
+	int (*all)(struct store *s, const struct statistik_filter *f, const char *lo,
+		   const char *hi, struct statistik_rows out[STAT__COUNT]);
 };
 
 struct store_kasus_alur_ops {

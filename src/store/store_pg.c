@@ -381,5 +381,6 @@ const struct store_ops store_pg_ops = {
 	.kampanye = &store_pg_kampanye_ops,
 	.acara = &store_pg_acara_ops,
 	.kasus = &store_pg_kasus_ops,
+	.statistik = &store_pg_statistik_ops,
 	.kasus_alur = &store_pg_kasus_alur_ops,
 };

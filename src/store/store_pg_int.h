@@ -119,6 +119,7 @@ extern const struct store_outbox_ops store_pg_outbox_ops;
 extern const struct store_kampanye_ops store_pg_kampanye_ops;
 extern const struct store_acara_ops store_pg_acara_ops;
 extern const struct store_kasus_ops store_pg_kasus_ops;
+extern const struct store_statistik_ops store_pg_statistik_ops;
 extern const struct store_kasus_alur_ops store_pg_kasus_alur_ops;
 
 #endif

@@ -5,6 +5,7 @@
 #include "app/acara.h"
 #include "app/audit_view.h"
 #include "app/kampanye.h"
+#include "app/statistik.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -102,6 +103,8 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/acara", M_AW_NAV);
 		if (p->role == ROLE_ASN)
 			nav_link(pg, req->path, "/hadir", M_AW_NAV_HADIR);
+		if (statistik_can_view(p))
+			nav_link(pg, req->path, "/dasbor", M_DB_NAV);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

@@ -100,11 +100,15 @@ int page_lapor_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_post(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
+int page_dasbor(struct http_req *req, struct http_resp *resp);
+int page_dasbor_export(struct http_req *req, struct http_resp *resp);
+int page_statistik(struct http_req *req, struct http_resp *resp);
 /* The employee page's list of their neutrality cases and sanctions, in
  * the viewer's scope (page_kasus.c). */
 struct pegawai;
 int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
 int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_ekspor(struct http_req *req, struct http_resp *resp);
 int page_kasus_detail(struct http_req *req, struct http_resp *resp);
 int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
 int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);

@@ -102,7 +102,19 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 	}
 	html_raw(h, "</ul></nav><h2>");
 	html_text(h, page_t(&pg, names[j]));
-	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
+	html_raw(h, "</h2><p class=\"export\">");
+	html_text(h, page_t(&pg, M_KE_EXPORT));
+	html_raw(h, ": <a");
+	html_url_begin(h, "href", "/kasus/ekspor.csv");
+	html_url_arg(h, "antrian", kasus_antrian_name(j));
+	html_url_arg(h, "tag", http_query(req, "tag"));
+	html_url_end(h);
+	html_raw(h, " download>CSV</a> \xC2\xB7 <a");
+	html_url_begin(h, "href", "/kasus/ekspor.xlsx");
+	html_url_arg(h, "antrian", kasus_antrian_name(j));
+	html_url_arg(h, "tag", http_query(req, "tag"));
+	html_url_end(h);
+	html_raw(h, " download>XLSX</a></p><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_KSW_COL_NOMOR, M_KSW_COL_TAHAP, M_KSW_COL_TENGGAT,
 					    M_KSW_COL_TERLAPOR, M_KSW_COL_INSTANSI };
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {

@@ -161,6 +161,13 @@ static const struct route_param p_cakupan[] = {
 	{ "sampai", PARAM_QUERY, v_line, 10 },
 	{ NULL },
 };
+static const struct route_param p_dasbor[] = {
+	{ "wilayah", PARAM_QUERY, v_uint_or_empty, 19 },
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ "dari", PARAM_QUERY, v_line, 10 },
+	{ "sampai", PARAM_QUERY, v_line, 10 },
+	{ NULL },
+};
 
 /* The citizen report form; sizes match struct laporan_input. */
 #define LAPOR_TERLAPOR_FIELDS \
@@ -197,6 +204,10 @@ static const struct route_param p_lapor_pantau[] = {
 	{ "tautan", PARAM_FORM, v_text, 2047 },
 	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
 	LAPOR_TERLAPOR_FIELDS,
+	{ NULL },
+};
+static const struct route_param p_statistik[] = {
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
 	{ NULL },
 };
 static const struct route_param p_kasus_list[] = {
@@ -312,7 +323,12 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
 	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/dasbor", page_dasbor, AUTH, p_dasbor, 0 },
+	{ HTTP_GET, "/dasbor/ekspor/:tabel", page_dasbor_export, AUTH, p_dasbor, 0 },
+	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, p_statistik, 0 },
 	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/ekspor.csv", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
+	{ HTTP_GET, "/kasus/ekspor.xlsx", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
 	  p_kasus_pindah, 0 },

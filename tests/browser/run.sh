@@ -21,6 +21,9 @@ DB="sqlite:$T_DIR/b.db"
 "$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
 "$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
 demo_load "$DB" "$T_DIR/seed.out"
+# cases for the dashboard and the public statistics (dasbor.mjs)
+python3 "$root/bench/gen_kasus.py" --db "$T_DIR/b.db" --rows 300 --seed 11 ||
+	{ echo "not ok 1 - generate cases"; exit 1; }
 start_server "$DB" || { echo "not ok 1 - server starts"; exit 1; }
 mkdir -p "$root/build/browser"
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
@@ -60,6 +63,9 @@ BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" LAPOR
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	KASUS_USER=bkn KASUS_PASSWORD="$(demo_password "$T_DIR/seed.out" bkn)" \
 	node "$here/kasus.mjs" || rc=1
+# The dashboard and the public statistics: its own script and TAP plan.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	node "$here/dasbor.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.
