@@ -222,9 +222,29 @@ struct outbox_worker {
 	int stop;
 	int interval_s;
 	int64_t last_scan_ms;
+	int64_t last_purge_ms;
 	struct store *s;
 	struct outbox_config c;
 };
+
+/* Expired sessions and stale rate-limit windows would otherwise pile up
+ * for ever; an hour between purges keeps the tables small at no cost. */
+static void purge_expired(struct outbox_worker *w, int64_t now)
+{
+	if (w->last_purge_ms && now - w->last_purge_ms < 3600000)
+		return;
+	int rc = store_tx_begin(w->s, STORE_TX_WRITE);
+	if (!rc) {
+		rc = store_session_purge(w->s, now);
+		if (rc)
+			store_tx_rollback(w->s);
+		else
+			rc = store_tx_commit(w->s);
+	}
+	if (rc)
+		log_warn("housekeeping: purge: %s (%s)", app_err_name(rc), store_last_error(w->s));
+	w->last_purge_ms = now;
+}
 
 static void *worker_main(void *arg)
 {
@@ -232,6 +252,7 @@ static void *worker_main(void *arg)
 	for (;;) {
 		/* deadlines move by days: a scan a minute is plenty */
 		int64_t now = outbox_now_ms();
+		purge_expired(w, now);
 		if (!w->last_scan_ms || now - w->last_scan_ms >= 60000) {
 			int queued = 0;
 			int src = pengingat_scan(w->s, 0, &queued);

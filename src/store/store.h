@@ -209,6 +209,11 @@ int store_session_get(struct store *s, const char *token_hash, struct session *o
 /* Deleting a session that is already gone is not an error (logout twice). */
 int store_session_delete(struct store *s, const char *token_hash);
 int store_session_delete_user(struct store *s, int64_t user_id);
+/* Housekeeping, run by the server's background thread: deletes expired
+ * sessions and rate-limit windows that started more than
+ * STORE_RATE_KEEP_MS ago (every window in use is at most an hour, so a
+ * purged row can no longer count). */
+#define STORE_RATE_KEEP_MS (24LL * 3600 * 1000)
 int store_session_purge(struct store *s, int64_t now_ms);
 
 /* API tokens (Bearer) for machine clients; only the hash is stored. */

@@ -193,8 +193,14 @@ int pg_session_purge(struct store *s, int64_t now_ms)
 {
 	struct pg_params p = { 0 };
 	pp_int(&p, now_ms);
-	return pg_command(pg_downcast(s), "DELETE FROM sessions WHERE expires_ms <= $1", &p, NULL,
-			  "session purge");
+	int rc = pg_command(pg_downcast(s), "DELETE FROM sessions WHERE expires_ms <= $1", &p, NULL,
+			    "session purge");
+	if (rc)
+		return rc;
+	struct pg_params q = { 0 };
+	pp_int(&q, now_ms - STORE_RATE_KEEP_MS);
+	return pg_command(pg_downcast(s), "DELETE FROM rate_limits WHERE window_start_ms < $1", &q,
+			  NULL, "rate limit purge");
 }
 
 /* ---- API tokens ---- */

@@ -210,7 +210,11 @@ int sq_session_delete_user(struct store *s, int64_t user_id)
 
 int sq_session_purge(struct store *s, int64_t now_ms)
 {
-	return delete_by(s, "DELETE FROM sessions WHERE expires_ms <= ?1", NULL, now_ms);
+	int rc = delete_by(s, "DELETE FROM sessions WHERE expires_ms <= ?1", NULL, now_ms);
+	if (!rc)
+		rc = delete_by(s, "DELETE FROM rate_limits WHERE window_start_ms < ?1", NULL,
+			       now_ms - STORE_RATE_KEEP_MS);
+	return rc;
 }
 
 /* ---- API tokens ---- */

@@ -43,6 +43,9 @@ day() { python3 -c "import datetime,sys; print((datetime.date.fromisoformat(sys.
 # Bawaslu study due Tue 24 Nov 2026
 sql "UPDATE kasus SET tahap = 'tindak_lanjut_ppk', tahap_sejak_ms = 1795000000000, tenggat_hari = $(day 2026-11-25) WHERE id = 1" >/dev/null
 sql "UPDATE kasus SET tahap = 'kajian_bawaslu', tahap_sejak_ms = 1795000000000, tenggat_hari = $(day 2026-11-24) WHERE id = 2" >/dev/null
+# The other demo cases (seeded at other stages by the case workflow) get
+# no due day here, so the counts below are about these two cases only.
+sql "UPDATE kasus SET tenggat_hari = NULL WHERE id > 2" >/dev/null
 nomor1=$(sql "SELECT nomor FROM kasus WHERE id = 1")
 terlapor1=$(sql "SELECT terlapor_nama FROM kasus WHERE id = 1")
 

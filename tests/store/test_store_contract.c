@@ -918,6 +918,18 @@ static void rate_limits(void **state)
 	store_tx_rollback(S);
 	assert_int_eq(store_rate_hit(S, "", t0, w, &n), APP_EINVAL);
 	assert_int_eq(store_rate_hit(S, "k", t0, 0, &n), APP_EINVAL);
+
+	/* The purge drops windows older than STORE_RATE_KEEP_MS, keeps the
+	 * rest: a purged key starts again from one, a kept one goes on. */
+	const int64_t later = t0 + STORE_RATE_KEEP_MS + w;
+	assert_int_eq(store_rate_hit(S, "login:10.0.0.3", later - 10, w, &n), 0);
+	BEGIN_W();
+	assert_int_eq(store_session_purge(S, later), 0);
+	COMMIT();
+	assert_int_eq(store_rate_hit(S, "login:10.0.0.2", t0 + 3, w, &n), 0);
+	assert_int_eq(n, 1);
+	assert_int_eq(store_rate_hit(S, "login:10.0.0.3", later - 5, w, &n), 0);
+	assert_int_eq(n, 2);
 }
 
 /* ---- CPNS publications ---- */
