@@ -57,5 +57,7 @@ int page_lapor_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_post(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_post(struct http_req *req, struct http_resp *resp);
 
 #endif

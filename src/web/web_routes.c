@@ -109,6 +109,13 @@ static const struct route_param p_lapor_pantau[] = {
 	{ NULL },
 };
 
+static const struct route_param p_lapor_identitas[] = {
+	{ "nomor", PARAM_FORM, v_line, 23 },
+	{ "alasan", PARAM_FORM, v_line, 511 },
+	{ "passphrase", PARAM_FORM, v_any, 1024 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 /* Public report pages: never logged with an address; multipart for files,
  * urlencoded accepted too; CSRF (no session: same-origin check). */
@@ -139,6 +146,8 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
 	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/lapor/identitas", page_lapor_identitas_get, AUTH, NULL, 0 },
+	{ HTTP_POST, "/lapor/identitas", page_lapor_identitas_post, AUTH | POSTFORM, p_lapor_identitas, 4096 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };
