@@ -259,6 +259,17 @@ check_not_contains "no user agent in the log" "$logs" "$UA"
 check_eq "the address appears in the log only on the listening line" "$(grep -c '127.0.0.1' "$T_DIR/server.log")" 1
 check_not_contains "no NIK in the log" "$logs" "$NIK"
 
+# ---- evidence integrity: every file hashes to its name ----
+out=$(W bukti periksa --files "$FILES" 2>&1)
+ok $? "bukti periksa: all stored files intact"
+check_contains "and counts them" "$out" "berkas bukti utuh: $(ls "$FILES" | wc -l) berkas, 0 bermasalah"
+cp "$stored" "$T_DIR/saved"
+printf 'x' >>"$stored"
+out=$(W bukti periksa --files "$FILES" 2>&1); rc=$?
+check_eq "a changed evidence file fails the check (exit 1)" "$rc" 1
+check_contains "naming the file" "$out" "berbeda $(basename "$stored")"
+cp "$T_DIR/saved" "$stored"
+
 # ---- wrong receipts: the same answer, audited without the receipt, limited ----
 jpost /api/v1/laporan/pantau "" '{"receipt":"9999-8888-7777-6666"}'
 check_eq "an unknown receipt is 404" "$STATUS" 404
