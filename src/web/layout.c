@@ -105,6 +105,8 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/hadir", M_AW_NAV_HADIR);
 		if (statistik_can_view(p))
 			nav_link(pg, req->path, "/dasbor", M_DB_NAV);
+		if (p->role == ROLE_CUSTODIAN)
+			nav_link(pg, req->path, "/lapor/identitas", M_LAPW_BUKA_NAV);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

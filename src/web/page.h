@@ -116,5 +116,7 @@ int page_kasus_tag(struct http_req *req, struct http_resp *resp);
 int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
 int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
 int page_kasus_pesan(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_post(struct http_req *req, struct http_resp *resp);
 
 #endif

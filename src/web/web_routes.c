@@ -257,6 +257,13 @@ static const struct route_param p_kasus_pesan[] = {
 	{ NULL },
 };
 
+static const struct route_param p_lapor_identitas[] = {
+	{ "nomor", PARAM_FORM, v_line, 23 },
+	{ "alasan", PARAM_FORM, v_line, 511 },
+	{ "passphrase", PARAM_FORM, v_any, 1024 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 /* Public report pages: never logged with an address; multipart for files,
  * urlencoded accepted too; CSRF (no session: same-origin check). */
@@ -337,6 +344,8 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },
 	{ HTTP_POST, "/kasus/:nomor/catatan", page_kasus_catatan, AUTH | POSTFORM, p_kasus_catatan, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pesan", page_kasus_pesan, AUTH | POSTFORM, p_kasus_pesan, 0 },
+	{ HTTP_GET, "/lapor/identitas", page_lapor_identitas_get, AUTH, NULL, 0 },
+	{ HTTP_POST, "/lapor/identitas", page_lapor_identitas_post, AUTH | POSTFORM, p_lapor_identitas, 4096 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

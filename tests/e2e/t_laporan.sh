@@ -224,18 +224,51 @@ check_contains "the opening is an audit record with the reason" "$audit" "lapora
 check_contains "the failed attempt too" "$audit" "laporan.identitas_gagal custodian"
 check_contains "filing is audited as 'pelapor anonim'" "$audit" "laporan.ajukan pelapor anonim"
 
+# the custodian's page does the same, for a logged-in custodian only
+jar="$T_DIR/cust.jar"
+check_eq "custodian logs in" "$(login "$jar" custodian demo-custodian-2026)" 303
+page=$(curl -s -b "$jar" "$BASE/lapor/identitas")
+check_contains "the custodian's page asks for a reason" "$page" 'for="alasan"'
+csrf=$(csrf_of "$jar" /lapor/identitas)
+st=$(curl -s -o "$T_DIR/id.html" -w '%{http_code}' -b "$jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "nomor=$N2" --data-urlencode "alasan=Pemeriksaan ulang lewat halaman" \
+	--data-urlencode "passphrase=$PASS" "$BASE/lapor/identitas")
+check_eq "the custodian opens it on the page" "$st" 200
+check_contains "and sees the contact" "$(cat "$T_DIR/id.html")" "sri.rahasia@example.org"
+bjar="$T_DIR/bkn.jar"
+login "$bjar" bkn demo-bkn-2026 >/dev/null
+check_eq "another role gets 403 on that page" "$(status "$bjar" /lapor/identitas)" 403
+jpost /api/v1/laporan/pantau "" "{\"receipt\":\"$R2\"}"
+check_eq "the reporter now sees two openings" "$(js 'len(d["identitas_dibuka"])')" 2
+
 # ---- nothing identifying is stored or logged ----
 dbdump=$(sqlite3 "$T_DIR/w.db" .dump)
 check_not_contains "the NIK is nowhere in the database" "$dbdump" "$NIK"
 check_not_contains "nor the rahasia name" "$dbdump" "Sri Pelapor"
 check_not_contains "nor the contact" "$dbdump" "sri.rahasia@"
-check_not_contains "no IP address in the database" "$dbdump" "127.0.0.1"
+# Officers' login throttling keys hold their address (app/auth.c, not a
+# report); everything else must not.
+check_not_contains "no IP address in the database (but officers' login throttle)" \
+	"$(printf '%s\n' "$dbdump" | grep -v "^INSERT INTO rate_limits VALUES('login:")" "127.0.0.1"
+check_eq "no report rate-limit key holds it" \
+	"$(sqlite3 "$T_DIR/w.db" "select count(*) from rate_limits where key like 'lapor:%127.0.0.1%'")" 0
 check_not_contains "no user agent in the database" "$dbdump" "$UA"
 check_not_contains "no receipt in the database" "$dbdump" "$R2"
 logs=$(cat "$T_DIR/server.log")
 check_not_contains "no user agent in the log" "$logs" "$UA"
 check_eq "the address appears in the log only on the listening line" "$(grep -c '127.0.0.1' "$T_DIR/server.log")" 1
 check_not_contains "no NIK in the log" "$logs" "$NIK"
+
+# ---- evidence integrity: every file hashes to its name ----
+out=$(W bukti periksa --files "$FILES" 2>&1)
+ok $? "bukti periksa: all stored files intact"
+check_contains "and counts them" "$out" "berkas bukti utuh: $(ls "$FILES" | wc -l) berkas, 0 bermasalah"
+cp "$stored" "$T_DIR/saved"
+printf 'x' >>"$stored"
+out=$(W bukti periksa --files "$FILES" 2>&1); rc=$?
+check_eq "a changed evidence file fails the check (exit 1)" "$rc" 1
+check_contains "naming the file" "$out" "berbeda $(basename "$stored")"
+cp "$T_DIR/saved" "$stored"
 
 # ---- wrong receipts: the same answer, audited without the receipt, limited ----
 jpost /api/v1/laporan/pantau "" '{"receipt":"9999-8888-7777-6666"}'
@@ -266,4 +299,17 @@ ok $? "responses match docs/openapi.yaml ($(wc -l <"$T_DIR/samples") samples)"
 
 stop_server
 check_eq "the server stops cleanly" "$STOP_RC" 0
+
+# Without an oversight key a named report cannot be sealed: it is refused
+# with the reason, and an anonymous one is still accepted.
+DB="sqlite:$T_DIR/kosong.db"
+"$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
+start_server "$DB" --files "$FILES"; ok $? "a server on a database without an oversight key"
+base='"konteks":"pemilu","wilayah":"Jateng","pelanggaran_kode":"KE-1","kejadian_tanggal":"'$TODAY'","kronologi":"Memasang baliho bakal calon di kantor dinas."'
+jpost /api/v1/laporan "" "{$base,\"pelapor_mode\":\"rahasia\",\"pelapor_nama\":\"X\",\"pelapor_kontak\":\"x@example.org\"}"
+check_eq "a rahasia report without a key is 400" "$STATUS" 400
+check_contains "saying the oversight key is missing" "$BODY" "kunci pengawas belum dibuat"
+jpost /api/v1/laporan "" "{$base}"
+check_eq "an anonim report is still filed" "$STATUS" 201
+stop_server
 tap_done
