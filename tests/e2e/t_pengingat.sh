@@ -20,7 +20,7 @@ HOOK_PORT=$(free_port)
 mkdir -p "$T_DIR/mail" "$T_DIR/hook"
 python3 "$here/outbox_sink.py" smtp --port "$SMTP_PORT" --out "$T_DIR/mail" & PIDS+=($!)
 python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" & PIDS+=($!)
-wait_file "$T_DIR/mail/smtp.ready" 50 && wait_file "$T_DIR/hook/webhook.ready" 50
+wait_file "$T_DIR/mail/smtp.ready" 200 && wait_file "$T_DIR/hook/webhook.ready" 200
 ok $? "SMTP sink and webhook receiver listen"
 export WASDAL_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" WASDAL_SMTP_FROM="notifikasi@bkn.go.id"
 
