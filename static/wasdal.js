@@ -28,3 +28,11 @@ document.addEventListener("DOMContentLoaded", function () {
 		inst.addEventListener("change", function () { unit.value = ""; });
 	}
 });
+/* A print button (declarations, slips) is shown only when it can work. */
+document.addEventListener("DOMContentLoaded", function () {
+	var buttons = document.querySelectorAll("button[data-print]");
+	for (var i = 0; i < buttons.length; i++) {
+		buttons[i].hidden = false;
+		buttons[i].addEventListener("click", function () { window.print(); });
+	}
+});

@@ -325,5 +325,12 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return seed_netralitas(s, st);
+	rc = seed_kampanye(s, st);
+	if (rc)
+		return rc;
+	rc = seed_netralitas(s, st);
+	if (rc)
+		return rc;
+	int ncases;
+	return seed_kasus(s, &ncases);
 }

@@ -24,6 +24,8 @@ struct seed_stats {
 
 /* Requires a migrated store. 0 or a negative app_err. */
 int seed_demo(struct store *s, struct seed_stats *st);
+/* The campaign area's part (app/seed_kampanye.c), run by seed_demo. */
+int seed_kampanye(struct store *s, struct seed_stats *st);
 
 /* The deterministic employee generator, exposed for tests: employee i of
  * the demo (0-based) as CSV-ready text fields. Returns 0. */
@@ -33,6 +35,9 @@ struct seed_pegawai {
 };
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
+/* Demo neutrality cases at several stages (app/seed_kasus.c); *created
+ * counts the new ones. */
+int seed_kasus(struct store *s, int *created);
 
 /* Demo citizen reports (app/seed_netralitas.c): their receipts are public
  * so the follow-up page can be tried; the demo oversight key's passphrase

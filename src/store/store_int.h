@@ -12,7 +12,9 @@
 #include "store/store.h"
 #include "store/store_integrity.h"
 #include "store/store_outbox.h"
+#include "store/store_kampanye.h"
 #include "store/store_kasus.h"
+#include "store/store_kasus_alur.h"
 
 enum store_tx_state { STORE_TX_NONE = 0, STORE_TX_IN_READ, STORE_TX_IN_WRITE };
 
@@ -117,7 +119,9 @@ struct store_ops {
 	 * of its own (declared below), dispatched by store_<area>.c. */
 	const struct store_integrity_ops *integrity;
 	const struct store_outbox_ops *outbox;
+	const struct store_kampanye_ops *kampanye;
 	const struct store_kasus_ops *kasus;
+	const struct store_kasus_alur_ops *kasus_alur;
 };
 
 struct store_integrity_ops {
@@ -159,6 +163,41 @@ struct store_outbox_ops {
 	int (*seen)(struct store *s, const char *prefix, const char *hi, int *seen);
 };
 
+typedef int (*store_templat_cb)(void *ctx, const struct dok_templat *);
+typedef int (*store_kampanye_cb)(void *ctx, const struct kampanye *);
+typedef int (*store_progress_cb)(void *ctx, const struct kampanye_progress *);
+typedef int (*store_id_cb)(void *ctx, int64_t id);
+
+struct store_kampanye_ops {
+	int (*templat_insert)(struct store *s, struct dok_templat *t);
+	int (*templat_update)(struct store *s, const struct dok_templat *t);
+	int (*templat_get)(struct store *s, int64_t id, struct dok_templat *out);
+	int (*templat_max_versi)(struct store *s, int64_t instansi_id, const char *kode,
+				 int64_t *versi);
+	int (*templat_list)(struct store *s, int64_t instansi_id, store_templat_cb cb, void *ctx);
+	int (*kampanye_insert)(struct store *s, struct kampanye *k);
+	int (*kampanye_get)(struct store *s, int64_t id, struct kampanye *out);
+	int (*kampanye_list)(struct store *s, const char *lo, const char *hi, store_kampanye_cb cb,
+			     void *ctx);
+	int (*kampanye_add_unit)(struct store *s, int64_t kampanye_id, int64_t unit_id);
+	int (*kampanye_add_nip)(struct store *s, int64_t kampanye_id, const char *nip);
+	int (*kampanye_units)(struct store *s, int64_t kampanye_id, store_id_cb cb, void *ctx);
+	int (*in_scope)(struct store *s, int64_t kampanye_id, const char *nip, int *in);
+	int (*scope_list)(struct store *s, int64_t kampanye_id, int64_t unit_id, int only_unsigned,
+			  store_pegawai_cb cb, void *ctx);
+	int (*progress)(struct store *s, int64_t kampanye_id, store_progress_cb cb, void *ctx);
+	int (*ttd_insert)(struct store *s, struct tanda_tangan *t);
+	int (*ttd_get)(struct store *s, int64_t kampanye_id, const char *nip,
+		       struct tanda_tangan *out);
+	int (*ttd_get_by_kode)(struct store *s, const char *kode, struct tanda_tangan *out);
+	int (*key_get)(struct store *s, int64_t id, struct instansi_key *out);
+	int (*aktivasi_revoke)(struct store *s, const char *nip, int64_t now_ms);
+	int (*aktivasi_insert)(struct store *s, struct kode_aktivasi *a);
+	int (*aktivasi_current)(struct store *s, const char *nip, struct kode_aktivasi *out);
+	int (*aktivasi_mark_used)(struct store *s, int64_t id, int64_t now_ms);
+	int (*user_asn_by_nip)(struct store *s, const char *nip, int64_t *user_id);
+};
+
 /* The neutrality case area (store_kasus.c). get() looks a case up by one
  * column: "id" (by id_val), "nomor" or "receipt_hash" (by text_val).
  * bukti_list() with only_id != 0 returns that one row of the case.
@@ -186,6 +225,34 @@ struct store_kasus_ops {
 	int (*kunci_get)(struct store *s, int64_t id, struct kunci_pengawas *out);
 	int (*salt_get)(struct store *s, char out[33]);
 	int (*salt_put)(struct store *s, const char *salt_hex, int64_t now_ms);
+};
+
+struct store_kasus_alur_ops {
+	int (*versi_insert)(struct store *s, struct workflow_versi *v);
+	int (*versi_get)(struct store *s, int versi, struct workflow_versi *out);
+	int (*versi_list)(struct store *s, int (*cb)(void *, const struct workflow_versi *), void *ctx);
+	int (*langkah_insert)(struct store *s, struct kasus_langkah *l);
+	int (*langkah_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_langkah *), void *ctx);
+	int (*jam_get)(struct store *s, int64_t kasus_id, struct kasus_jam_row *out);
+	int (*jam_put)(struct store *s, const struct kasus_jam_row *j);
+	int (*jeda_buka)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_tutup)(struct store *s, int64_t kasus_id, int32_t day);
+	int (*jeda_list)(struct store *s, int64_t kasus_id, struct kasus_jeda_row *out, size_t max,
+			 size_t *n);
+	int (*catatan_insert)(struct store *s, struct kasus_catatan *c);
+	int (*catatan_list)(struct store *s, int64_t kasus_id,
+			    int (*cb)(void *, const struct kasus_catatan *), void *ctx);
+	int (*tag_add)(struct store *s, int64_t kasus_id, const char *tag, int64_t now_ms);
+	int (*tag_remove)(struct store *s, int64_t kasus_id, const char *tag);
+	int (*tag_list)(struct store *s, int64_t kasus_id, char (*out)[40], size_t max, size_t *n);
+	int (*sanksi_insert)(struct store *s, struct kasus_sanksi *k);
+	int (*sanksi_list)(struct store *s, int64_t kasus_id, int64_t pegawai_id,
+			   int (*cb)(void *, const struct kasus_sanksi *), void *ctx);
+	/* tahap is ";a;b;" or "" for every stage; national: also cases with no instansi. */
+	int (*antrian)(struct store *s, const struct kasus_antrian_filter *f, const char *lo,
+		       const char *hi, int national, const char *tahap,
+		       int (*cb)(void *, const struct kasus_ringkas *), void *ctx);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -418,5 +418,7 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_formation_get = sq_cpns_formation_get,
 	.integrity = &store_sqlite_integrity_ops,
 	.outbox = &store_sqlite_outbox_ops,
+	.kampanye = &store_sqlite_kampanye_ops,
 	.kasus = &store_sqlite_kasus_ops,
+	.kasus_alur = &store_sqlite_kasus_alur_ops,
 };

@@ -5,6 +5,7 @@
 #include "app/auth.h"
 #include "app/registry.h"
 #include "app/audit_view.h"
+#include "app/kampanye.h"
 #include "web/page.h"
 
 static int login_form(struct http_req *req, struct http_resp *resp, int status,
@@ -151,6 +152,10 @@ int page_home(struct http_req *req, struct http_resp *resp)
 	}
 	if (audit_view_allowed(p)) {
 		task(&pg, "/audit", M_WEB_NAV_AUDIT, M_WEB_HOME_AUDIT_DESC);
+		any = 1;
+	}
+	if (p->role == ROLE_ASN || kampanye_may_view(p)) {
+		task(&pg, "/kampanye", M_KW_NAV, p->role == ROLE_ASN ? M_KW_HOME_ASN : M_KW_HOME_DESC);
 		any = 1;
 	}
 	html_raw(h, "</ul>");

@@ -44,6 +44,9 @@ api() {
 	HDRS=$(cat "$T_DIR/hdr")
 }
 js() { python3 -c 'import json,sys; d=json.load(sys.stdin); v=eval(sys.argv[1]); print(json.dumps(v) if isinstance(v,(dict,list,bool)) or v is None else v)' "$1" <<<"$BODY" 2>/dev/null; }
+# sample METHOD TEMPLATE: keep the last response for the schema check at the end.
+: >"$T_DIR/samples"
+sample() { SN=$((${SN:-0} + 1)); cp "$T_DIR/body" "$T_DIR/s$SN.json"; echo "$1 $2 $STATUS $T_DIR/s$SN.json" >>"$T_DIR/samples"; }
 jpost() { local p=$1 tok=$2 b=$3; shift 3; api POST "$p" "$tok" -H 'Content-Type: application/json' --data-binary "$b" "$@"; }
 
 # An EXIF JPEG (GPS marker inside APP1), a PDF, and an HTML file named .jpg.
@@ -112,6 +115,7 @@ jpost /api/v1/laporan "" "{\"konteks\":\"pemilu\",\"wilayah\":\"Kota Semarang\",
  \"pelapor_kontak\":\"sri.rahasia@example.org\",\"pelapor_jenis\":\"pemilih\"}"
 check_eq "filing rahasia by JSON is 201" "$STATUS" 201
 R2=$(js 'd["receipt"]') N2=$(js 'd["nomor"]')
+sample POST /api/v1/laporan
 check_eq "the receipt is 16 digits" "$(printf %s "$R2" | grep -cE '^[0-9]{16}$')" 1
 check_eq "filed 20 days after the event: terlambat" "$(js 'd["terlambat"]')" true
 check_eq "nothing missing (name+instansi, a link)" "$(js 'd["kekurangan"]')" "[]"
@@ -128,6 +132,7 @@ api POST /api/v1/laporan "" -F konteks=pilkada -F "wilayah=Banyumas" -F pelangga
 	-F "bukti=@$T_DIR/palsu.jpg"
 check_eq "API: a disguised file is 400" "$STATUS" 400
 check_eq "API: on field bukti" "$(js 'd["error"]["fields"][0]["field"]')" bukti
+sample POST /api/v1/laporan
 jpost /api/v1/laporan "" '{"konteks":"pemilu","kronologi":1,"rahasia":"x"}'
 check_eq "API: a wrong type and an unknown key are 400" "$STATUS" 400
 check_contains "listing the unknown key" "$BODY" '"field":"rahasia"'
@@ -139,13 +144,16 @@ check_eq "stage name, not internal data" "$(js 'd["tahap_nama"]')" "Laporan dite
 check_not_contains "no kronologi in the reporter's view" "$BODY" "poster bakal calon"
 jpost /api/v1/laporan/pantau "" "{\"receipt\":\"$R3\"}"
 check_eq "pantau lists the evidence" "$(js 'len(d["bukti"])')" 2
+sample POST /api/v1/laporan/pantau
 jpost /api/v1/laporan/pantau/terlapor "" "{\"receipt\":\"$R3\",\"terlapor_nama\":\"Kades Contoh\",\"terlapor_instansi\":\"Pemdes Contoh\"}"
 check_eq "the reporter completes who is reported" "$STATUS" 200
 check_eq "and nothing is missing any more" "$(js 'd["kekurangan"]')" "[]"
+sample POST /api/v1/laporan/pantau/terlapor
 
 # officer writes, reporter reads and answers (page), officer sees the answer
 jpost "/api/v1/laporan/$N1/pesan" "$T_BKN" '{"isi":"Mohon kirim tangkapan layar grup tersebut."}'
 check_eq "an officer writes to the reporter (201)" "$STATUS" 201
+sample POST '/api/v1/laporan/{nomor}/pesan'
 jpost "/api/v1/laporan/$N1/pesan" "" '{"isi":"x"}'
 check_eq "not without logging in (401)" "$STATUS" 401
 jpost "/api/v1/laporan/$N1/pesan" "$T_CUST" '{"isi":"x"}'
@@ -168,6 +176,7 @@ api GET "/api/v1/laporan/$N1" "$T_BKN"
 check_eq "the officer reads the case" "$STATUS" 200
 check_contains "with the reporter's answer" "$BODY" "Tangkapan layar saya unggah sekarang."
 check_eq "and two evidence files" "$(js 'len(d["bukti"])')" 2
+sample GET '/api/v1/laporan/{nomor}'
 DL=$(js 'd["bukti"][0]["unduh"]')
 api GET "$DL" "$T_BKN"
 check_eq "the officer downloads evidence" "$STATUS" 200
@@ -203,8 +212,10 @@ jpost "/api/v1/laporan/$N2/identitas" "$T_CUST" "{\"alasan\":\"Permintaan klarif
 check_eq "the custodian opens it with a reason" "$STATUS" 200
 check_eq "the name" "$(js 'd["nama"]')" "Sri Pelapor Rahasia"
 check_eq "the NIK" "$(js 'd["nik"]')" "$NIK"
+sample POST '/api/v1/laporan/{nomor}/identitas'
 jpost /api/v1/laporan/pantau "" "{\"receipt\":\"$R2\"}"
 check_eq "the reporter sees one opening" "$(js 'len(d["identitas_dibuka"])')" 1
+sample POST /api/v1/laporan/pantau
 check_eq "by whom" "$(js 'd["identitas_dibuka"][0]["petugas"]')" "kustodian identitas pelapor"
 view=$(C -F "receipt=$R2" "$BASE/lapor/pantau")
 check_contains "the page says: identitas Anda dibuka oleh petugas X pada ..." "$view" "Identitas Anda dibuka oleh petugas kustodian identitas pelapor pada"
@@ -233,6 +244,7 @@ b_unknown=$BODY
 jpost /api/v1/laporan/pantau "" '{"receipt":"12ab"}'
 check_eq "a malformed one is 404 too" "$STATUS" 404
 check_eq "with the same body" "$BODY" "$b_unknown"
+sample POST /api/v1/laporan/pantau
 bad=$(sqlite3 "$T_DIR/w.db" "select count(*) from audit_log where action = 'laporan.kuitansi_salah'")
 check "failed lookups are audited" test "$bad" -ge 2
 check_eq "without what was typed" "$(sqlite3 "$T_DIR/w.db" "select count(*) from audit_log where diff like '%9999%' or object_id like '%9999%'")" 0
@@ -247,6 +259,10 @@ done
 check_eq "brute force on receipts hits 429" "$limited" 1
 st=$(C -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data "{\"receipt\":\"$R1\"}" "$BASE/api/v1/laporan/pantau")
 check_eq "then even the right receipt waits (429)" "$st" 429
+
+out=$(python3 "$(dirname "$0")/check_openapi.py" samples "$T_DIR/samples" 2>&1)
+ok $? "responses match docs/openapi.yaml ($(wc -l <"$T_DIR/samples") samples)"
+[ -n "$out" ] && echo "$out" | sed 's/^/#   /'
 
 stop_server
 check_eq "the server stops cleanly" "$STOP_RC" 0
