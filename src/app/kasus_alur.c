@@ -4,6 +4,7 @@
  * records, so none of them can exist without the others. */
 #include "core/compat.h"
 #include "app/kasus_alur.h"
+#include "app/pengingat.h"
 #include "app/audit.h"
 #include "app/diff.h"
 #include "core/date.h"
@@ -433,6 +434,8 @@ static int move(struct store *s, const struct principal *p, struct kasus *k,
 		rc = audit_append(s, p, "kasus_pindah", "kasus", k->nomor, diff_json(&d));
 		diff_release(&d);
 	}
+	if (!rc) /* subscribers hear of the move in the same transaction */
+		rc = pengingat_tahap_event(s, k, dari);
 	free(l);
 	buf_release(&lamp);
 	return rc;

@@ -1,7 +1,8 @@
 #include "core/compat.h"
 #include "app/pengingat.h"
-#include "app/laporan_ref.h"
+#include "app/kasus_alur.h"
 #include "app/outbox.h"
+#include "app/outbox_format.h"
 #include "app/principal.h"
 #include "app/workflow.h"
 #include "core/buf.h"
@@ -286,12 +287,19 @@ int pengingat_scan(struct store *s, int32_t today, int *queued)
 	if (queued)
 		*queued = 0;
 	const struct pengingat_rules *r = pengingat_rules_default();
-	const struct workflow *wf = laporan_workflow();
-	const struct calendar *cal = laporan_calendar();
-	if (!r || !wf || !cal)
+	const struct calendar *cal = kasus_calendar();
+	if (!r || !cal)
 		return APP_EINTERNAL;
 	if (!today)
-		today = date_today_wib();
+		today = kasus_today();
+	/* the active definition: an admin may have given a stage another owner */
+	struct workflow active;
+	int rc = kasus_workflow_active(s, &active);
+	if (rc) {
+		workflow_release(&active);
+		return rc;
+	}
+	const struct workflow *wf = &active;
 	int maxn = 0;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->v[i].jenis == PENGINGAT_SEBELUM && r->v[i].hari_kerja > maxn)
@@ -299,7 +307,7 @@ int pengingat_scan(struct store *s, int32_t today, int *queued)
 	/* n working days never span more than 2n + 20 calendar days, even
 	 * across Lebaran's cuti bersama */
 	struct cases cs = { 0 };
-	int rc = store_outbox_due_cases(s, today - PENGINGAT_LOOKBACK_DAYS, today + 2 * maxn + 20,
+	rc = store_outbox_due_cases(s, today - PENGINGAT_LOOKBACK_DAYS, today + 2 * maxn + 20,
 					collect, &cs);
 	for (size_t i = 0; i < cs.n && !rc; i++) {
 		const struct outbox_due_case *c = &cs.v[i];
@@ -314,5 +322,36 @@ int pengingat_scan(struct store *s, int32_t today, int *queued)
 			rc = fire(s, c, st, hit.eskalasi, cal, today, queued);
 	}
 	free(cs.v);
+	workflow_release(&active);
+	return rc;
+}
+
+int pengingat_tahap_event(struct store *s, const struct kasus *k, const char *dari)
+{
+	char tenggat[16] = "", key[160], object[64];
+	if (k->tenggat_hari != KASUS_NO_TENGGAT)
+		date_format_iso(k->tenggat_hari, tenggat, sizeof(tenggat));
+	int64_t now = outbox_now_ms();
+	struct buf js;
+	buf_init(&js, 1024);
+	struct jsonw w;
+	jsonw_init(&w, &js);
+	jsonw_obj_begin(&w);
+	jsonw_kv_str(&w, "nomor", k->nomor);
+	jsonw_kv_str(&w, "konteks", k->konteks);
+	jsonw_kv_str(&w, "dari", dari);
+	jsonw_kv_str(&w, "ke", k->tahap);
+	if (tenggat[0])
+		jsonw_kv_str(&w, "tenggat", tenggat);
+	else
+		jsonw_kv_str(&w, "tenggat", "");
+	jsonw_obj_end(&w);
+	int rc = w.err;
+	snprintf(key, sizeof(key), "kasus:%lld:pindah:%.40s:%.40s:%lld", (long long)k->id, dari,
+		 k->tahap, (long long)now);
+	snprintf(object, sizeof(object), "kasus/%s", k->nomor);
+	if (!rc)
+		rc = outbox_event(s, "kasus.tahap", object, js.ptr, key);
+	buf_release(&js);
 	return rc;
 }

@@ -51,8 +51,15 @@ void pengingat_due(const struct pengingat_rules *r, const struct calendar *cal,
 		   const char *tahap, int32_t tenggat, int32_t today, struct pengingat_hit *out);
 
 /* Scan the cases due soon or overdue (by at most 60 days) on day today
- * (0 = today in WIB) and publish what is due: one write transaction per
+ * (0 = today in WIB, or WASDAL_TEST_TODAY) and publish what is due: one write transaction per
  * case. *queued (may be NULL) gets the number of new messages. */
 int pengingat_scan(struct store *s, int32_t today, int *queued);
+
+/* The webhook event kasus.tahap for a case that has just moved from stage
+ * dari to k->tahap, in the caller's write transaction (the move and its
+ * notification commit together). The payload names the case number, the
+ * stages and the new due day only. */
+struct kasus;
+int pengingat_tahap_event(struct store *s, const struct kasus *k, const char *dari);
 
 #endif

@@ -26,7 +26,7 @@ mkdir -p "$T_DIR/hook"
 python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" --delay 0.05 &
 HOOK_PID=$!
 PIDS+=("$HOOK_PID")
-wait_file "$T_DIR/hook/webhook.ready" 50; ok $? "webhook receiver listens"
+wait_file "$T_DIR/hook/webhook.ready" 200; ok $? "webhook receiver listens"
 "$W" migrate >/dev/null 2>&1; ok $? "migrate"
 "$W" webhook tambah "http://127.0.0.1:$HOOK_PORT/hook" --events '*' --secret "$SECRET" >/dev/null 2>&1
 ok $? "webhook tambah"
@@ -41,8 +41,8 @@ for k in 1 2 3; do
 	PIDS+=($!)
 done
 i=0
-while [ "$("$W" outbox daftar --state sent --limit 1000 | tail -n +2 | wc -l)" -lt $N ] && [ $i -lt 300 ]; do
-	sleep 0.2; i=$((i + 1))
+while [ "$("$W" outbox daftar --state sent --limit 1000 | tail -n +2 | wc -l)" -lt $N ] && [ $i -lt 120 ]; do
+	sleep 1; i=$((i + 1))
 done
 check_eq "all $N sent by three servers" "$("$W" outbox daftar --state sent --limit 1000 | tail -n +2 | wc -l)" $N
 stats=$(python3 - "$T_DIR/hook/hooks.log" <<'EOF'
@@ -59,26 +59,29 @@ PIDS=("$HOOK_PID")
 
 # kill -9 one sender mid-send; the other finishes after the lease
 kill "$HOOK_PID"; wait "$HOOK_PID" 2>/dev/null
-python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" --delay 5 &
+rm -f "$T_DIR/hook/webhook.ready"
+python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" --delay 15 &
 HOOK_PID=$!
 PIDS=("$HOOK_PID")
-sleep 0.5
+wait_file "$T_DIR/hook/webhook.ready" 100
 before=$(wc -l <"$T_DIR/hook/hooks.log")
-WASDAL_OUTBOX_LEASE_MS=3000 "$W" serve --listen "127.0.0.1:$(free_port)" --outbox-interval 1 >"$T_DIR/victim.log" 2>&1 &
+WASDAL_OUTBOX_LEASE_MS=12000 "$W" serve --listen "127.0.0.1:$(free_port)" --outbox-interval 1 >"$T_DIR/victim.log" 2>&1 &
 VICTIM=$!
 "$W" outbox uji >/dev/null 2>&1
-i=0; while [ "$(wc -l <"$T_DIR/hook/hooks.log")" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+i=0; while [ "$(wc -l <"$T_DIR/hook/hooks.log")" = "$before" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 kill -9 "$VICTIM"; wait "$VICTIM" 2>/dev/null
 id=$(tail -1 "$T_DIR/hook/hooks.log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["delivery"])')
 check "killed while the receiver held message $id" test -n "$id"
 kill "$HOOK_PID"; wait "$HOOK_PID" 2>/dev/null
+rm -f "$T_DIR/hook/webhook.ready"
 python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" &
 PIDS=($!)
+wait_file "$T_DIR/hook/webhook.ready" 100
 "$W" serve --listen "127.0.0.1:$(free_port)" --outbox-interval 1 >"$T_DIR/rescuer.log" 2>&1 &
 PIDS+=($!)
 i=0
-while ! "$W" outbox daftar --state sent --limit 5 | awk -v id="$id" '$1 == id' | grep -q . && [ $i -lt 150 ]; do
-	sleep 0.2; i=$((i + 1))
+while ! "$W" outbox daftar --state sent --limit 5 | awk -v id="$id" '$1 == id' | grep -q . && [ $i -lt 60 ]; do
+	sleep 1; i=$((i + 1))
 done
 row=$("$W" outbox daftar --state sent --limit 5 | awk -v id="$id" '$1 == id')
 check_eq "delivered by the other server after the lease, marked once" "$(printf "%s" "$row" | awk '{print $2, $3, $4}')" "webhook sent 1"

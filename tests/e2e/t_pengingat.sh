@@ -20,7 +20,7 @@ HOOK_PORT=$(free_port)
 mkdir -p "$T_DIR/mail" "$T_DIR/hook"
 python3 "$here/outbox_sink.py" smtp --port "$SMTP_PORT" --out "$T_DIR/mail" & PIDS+=($!)
 python3 "$here/outbox_sink.py" webhook --port "$HOOK_PORT" --secret "$SECRET" --out "$T_DIR/hook" & PIDS+=($!)
-wait_file "$T_DIR/mail/smtp.ready" 50 && wait_file "$T_DIR/hook/webhook.ready" 50
+wait_file "$T_DIR/mail/smtp.ready" 200 && wait_file "$T_DIR/hook/webhook.ready" 200
 ok $? "SMTP sink and webhook receiver listen"
 export WASDAL_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" WASDAL_SMTP_FROM="notifikasi@bkn.go.id"
 
@@ -39,6 +39,9 @@ ok $? "webhook subscription to kasus.*"
 
 sql() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print('\n'.join('|'.join(str(x) for x in row) for row in r))" "$DBF" "$1"; }
 day() { python3 -c "import datetime,sys; print((datetime.date.fromisoformat(sys.argv[1]) - datetime.date(1970,1,1)).days)" "$1"; }
+# the demo's own cases are due relative to the real today: set them aside so
+# that the days below see only the cases of this test
+sql "UPDATE kasus SET tenggat_hari = NULL WHERE id > 2" >/dev/null
 # case 1 (Banyumas): PPK follow-up due Wed 25 Nov 2026; case 2 (no instansi):
 # Bawaslu study due Tue 24 Nov 2026
 sql "UPDATE kasus SET tahap = 'tindak_lanjut_ppk', tahap_sejak_ms = 1795000000000, tenggat_hari = $(day 2026-11-25) WHERE id = 1" >/dev/null
@@ -98,6 +101,35 @@ check_not_contains "webhook payloads carry no names" "$(cat "$T_DIR/hook/hooks.l
 sql "UPDATE kasus SET tahap = 'pengendalian_peringatan', tahap_sejak_ms = 1795900000000, tenggat_hari = $(day 2026-12-16) WHERE id = 1" >/dev/null
 out=$("$W" outbox pindai --hari 2026-12-11 2>&1)
 check_contains "the next stage is reminded afresh (BKN owns it)" "$out" ": 2"
+# ---- a real move through the case API: kasus.tahap, then its reminders ----
+K=$(sql "SELECT nomor FROM kasus WHERE tahap = 'diterima' AND konteks = 'pilkada' AND instansi_id IS NULL ORDER BY id LIMIT 1")
+check "a demo case waiting in 'diterima' without an instansi" test -n "$K"
+TOKEN=$("$W" user token bkn "e2e-outbox" 2>/dev/null | grep -oE '\b[0-9a-f]{64}\b' | head -1)
+PORT=$(free_port)
+WASDAL_TEST_TODAY=2026-11-16 "$W" serve --listen "127.0.0.1:$PORT" --no-outbox >"$T_DIR/serve.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+status=$(curl -s -o "$T_DIR/pindah.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
+	-H 'Content-Type: application/json' --data-binary '{"ke":"verifikasi_satgas","isian":{}}' \
+	"http://127.0.0.1:$PORT/api/v1/kasus/$K/pindah")
+check_eq "BKN moves $K to verifikasi_satgas over the API" "$status" 200
+check_eq "the move queued a kasus.tahap webhook in its transaction" \
+	"$("$W" outbox daftar --state pending | grep -c 'kasus.tahap')" 1
+tenggat=$(sql "SELECT tenggat_hari FROM kasus WHERE nomor = '$K'")
+check_eq "due 7 calendar days after Monday 16 November" "$tenggat" "$(day 2026-11-23)"
+out=$("$W" outbox pindai --hari 2026-11-17 2>&1)
+check_contains "4 working days before: nothing" "$out" ": 0"
+out=$("$W" outbox pindai --hari 2026-11-18 2>&1)
+check_contains "3 working days before: BKN (national, owner of verifikasi) by e-mail + webhook" "$out" ": 2"
+out=$("$W" outbox kirim 2>&1)
+check_contains "delivered (with the two of the new stage above)" "$out" "terkirim 5,"
+tahap=$(python3 -c "
+import json
+for l in open('$T_DIR/hook/hooks.log'):
+    r = json.loads(l)
+    if r['event'] == 'kasus.tahap': print(r['valid'], r['body']['data']['nomor'], r['body']['data']['dari'], r['body']['data']['ke'], r['body']['data']['tenggat'])
+")
+check_eq "the subscriber got the signed move" "$tahap" "True $K diterima verifikasi_satgas 2026-11-23"
 out=$("$W" outbox pindai 2>&1); ok $? "a scan of today runs"
 check "non-admins may not scan" test "$("$W" outbox pindai --actor ppk.banyumas >/dev/null 2>&1; echo $?)" = 1
 check "a bad day is a usage error" test "$("$W" outbox pindai --hari 2026-13-01 >/dev/null 2>&1; echo $?)" = 2
