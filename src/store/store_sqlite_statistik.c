@@ -561,6 +561,10 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 		}
 		sq_done(q, mm);
 	}
+	/* the array pays off when most cases are in (national); a region's
+	 * few thousand cases go in the hash map instead of an array over all */
+	if (lo)
+		id_hi = id_lo - 1;
 	idmap_init(&created, id_lo, id_hi);
 	/* rows come in instansi_id order (the index): count a run of one
 	 * instansi in cur[] and hash it once when the id changes */
