@@ -552,8 +552,11 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 	struct idmap created;
 	int64_t id_lo = 1, id_hi = 0;
 	sqlite3_stmt *mm;
-	rc = sq_prep(q, "SELECT coalesce(min(rowid), 1), coalesce(max(rowid), 0) FROM kasus", &mm);
-	if (!rc) {
+	/* two subqueries: min() and max() in one SELECT scan the whole table,
+	 * each alone is one b-tree descent */
+	rc = lo ? 0 : sq_prep(q, "SELECT coalesce((SELECT min(rowid) FROM kasus), 1),"
+			      " coalesce((SELECT max(rowid) FROM kasus), 0)", &mm);
+	if (!rc && !lo) {
 		if ((rc = sq_step(q, mm, "statistik")) == 1) {
 			id_lo = sqlite3_column_int64(mm, 0);
 			id_hi = sqlite3_column_int64(mm, 1);
