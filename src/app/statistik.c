@@ -134,7 +134,7 @@ static int cmp_inst_id(const void *a, const void *b)
 static const struct instansi *inst_find(const struct inst_list *l, int64_t id)
 {
 	struct instansi key = { .id = id };
-	return bsearch(&key, l->v, l->n, sizeof(*l->v), cmp_inst_id);
+	return l->n ? bsearch(&key, l->v, l->n, sizeof(*l->v), cmp_inst_id) : NULL;
 }
 
 /* Number of ids in a path "/1/4/9/" */
@@ -398,7 +398,8 @@ static void fill_wilayah(struct statistik *st, const struct inst_list *l,
 		memmove(own, own + 1, (st->nwilayah - 1) * sizeof(*own));
 		st->nwilayah--;
 	}
-	qsort(st->instansi, st->ninstansi, sizeof(*st->instansi), cmp_item_n);
+	if (st->ninstansi)
+		qsort(st->instansi, st->ninstansi, sizeof(*st->instansi), cmp_item_n);
 }
 
 int statistik_can_view(const struct principal *p)
@@ -428,7 +429,8 @@ static int build(struct store *s, const char *scope_path, const struct statistik
 	rc = store_instansi_list(s, scope_path, inst_cb, &l);
 	if (rc)
 		goto out;
-	qsort(l.v, l.n, sizeof(*l.v), cmp_inst_id);
+	if (l.n)
+		qsort(l.v, l.n, sizeof(*l.v), cmp_inst_id);
 	/* the scope: the principal's own, or a region inside it */
 	const struct instansi *scope = NULL;
 	for (size_t i = 0; i < l.n && !scope; i++)

@@ -552,8 +552,11 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 	struct idmap created;
 	int64_t id_lo = 1, id_hi = 0;
 	sqlite3_stmt *mm;
-	rc = sq_prep(q, "SELECT coalesce(min(rowid), 1), coalesce(max(rowid), 0) FROM kasus", &mm);
-	if (!rc) {
+	/* two subqueries: min() and max() in one SELECT scan the whole table,
+	 * each alone is one b-tree descent */
+	rc = lo ? 0 : sq_prep(q, "SELECT coalesce((SELECT min(rowid) FROM kasus), 1),"
+			      " coalesce((SELECT max(rowid) FROM kasus), 0)", &mm);
+	if (!rc && !lo) {
 		if ((rc = sq_step(q, mm, "statistik")) == 1) {
 			id_lo = sqlite3_column_int64(mm, 0);
 			id_hi = sqlite3_column_int64(mm, 1);
@@ -561,6 +564,10 @@ static int scan_all(struct store *s, const struct statistik_filter *f, const cha
 		}
 		sq_done(q, mm);
 	}
+	/* the array pays off when most cases are in (national); a region's
+	 * few thousand cases go in the hash map instead of an array over all */
+	if (lo)
+		id_hi = id_lo - 1;
 	idmap_init(&created, id_lo, id_hi);
 	/* rows come in instansi_id order (the index): count a run of one
 	 * instansi in cur[] and hash it once when the id changes */

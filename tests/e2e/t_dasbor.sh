@@ -160,6 +160,12 @@ for c in ("pemilu", "pilkada", "total"):
 print(bad)')" "[]"
 check_eq "API: national total equals count(*)" "$(printf '%s' "$json" | python3 -c '
 import json, sys; print(json.load(sys.stdin)["per_tahap"]["total"]["jumlah"]["jumlah"])')" "$(q 'SELECT count(*) FROM kasus')"
+printf '%s' "$json" > "$T_DIR/statistik.json"
+curl -s -o "$T_DIR/statistik-bad.json" "$BASE/api/v1/statistik?konteks=x"
+printf 'GET /api/v1/statistik 200 %s\nGET /api/v1/statistik 400 %s\n' "$T_DIR/statistik.json" \
+	"$T_DIR/statistik-bad.json" > "$T_DIR/samples"
+out=$(python3 "$here/check_openapi.py" samples "$T_DIR/samples" 2>&1)
+ok $? "API responses match docs/openapi.yaml"; [ -n "$out" ] && echo "$out" | sed 's/^/#   /'
 check_eq "API: bad konteks is 400" "$(status /dev/null '/api/v1/statistik?konteks=x')" 400
 check_not_contains "API has no case number or name" "$json" "NTR-"
 
