@@ -112,6 +112,21 @@ static const struct route_param p_kasus_catatan[] = {
 	{ NULL },
 };
 
+static const struct route_param p_alur_get[] = {
+	{ "disimpan", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+static const struct route_param p_alur_ekspor[] = {
+	{ "versi", PARAM_QUERY, v_uint_or_empty, 9 },
+	{ "berkas", PARAM_QUERY, v_line, 16 },
+	{ NULL },
+};
+static const struct route_param p_alur_post[] = {
+	{ "tahapan", PARAM_FILE, NULL, 0 },
+	{ "transisi", PARAM_FILE, NULL, 0 },
+	{ "catatan", PARAM_FORM, v_line, 199 },
+	{ NULL },
+};
 static const struct route_param p_kasus_pesan[] = {
 	{ "isi", PARAM_FORM, v_text, 4095 },
 	{ NULL },
@@ -148,6 +163,9 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },
 	{ HTTP_POST, "/kasus/:nomor/catatan", page_kasus_catatan, AUTH | POSTFORM, p_kasus_catatan, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pesan", page_kasus_pesan, AUTH | POSTFORM, p_kasus_pesan, 0 },
+	{ HTTP_GET, "/alur", page_alur_get, AUTH, p_alur_get, 0 },
+	{ HTTP_GET, "/alur/ekspor", page_alur_ekspor, AUTH, p_alur_ekspor, 0 },
+	{ HTTP_POST, "/alur", page_alur_post, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK, p_alur_post, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };
