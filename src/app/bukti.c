@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "core/log.h"
 #include "crypto/sha256.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <magic.h>
@@ -204,6 +205,59 @@ int bukti_write(const struct bukti_prepared *p)
 		(void)fsync(dfd);
 		close(dfd);
 	}
+	return 0;
+}
+
+static int hash_file(const char *path, char hex[65])
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return APP_EIO;
+	struct sha256 h;
+	uint8_t dig[SHA256_BYTES], chunk[65536];
+	sha256_init(&h, 0);
+	ssize_t r;
+	while ((r = read(fd, chunk, sizeof(chunk))) > 0)
+		sha256_update(&h, chunk, (size_t)r);
+	close(fd);
+	if (r < 0)
+		return APP_EIO;
+	sha256_final(&h, dig);
+	sha256_hex(dig, hex);
+	return 0;
+}
+
+int bukti_verify_dir(void (*bad)(void *ctx, const char *name, const char *why), void *ctx,
+		     int64_t *n_ok, int64_t *n_bad)
+{
+	*n_ok = *n_bad = 0;
+	DIR *d = opendir(g_dir);
+	if (!d)
+		return errno == ENOENT ? APP_ENOTFOUND : APP_EIO;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (strstr(e->d_name, ".tmp."))
+			continue; /* a write in progress or an interrupted one */
+		char path[4400], hex[65];
+		if (!well_formed(e->d_name)) {
+			bad(ctx, e->d_name, "nama_asing");
+			(*n_bad)++;
+			continue;
+		}
+		bukti_path(e->d_name, path, sizeof(path));
+		if (hash_file(path, hex)) {
+			bad(ctx, e->d_name, "tidak_terbaca");
+			(*n_bad)++;
+		} else if (strcmp(hex, e->d_name)) {
+			bad(ctx, e->d_name, "berbeda");
+			(*n_bad)++;
+		} else {
+			(*n_ok)++;
+		}
+	}
+	closedir(d);
 	return 0;
 }
 

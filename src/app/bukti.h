@@ -50,6 +50,14 @@ int bukti_write(const struct bukti_prepared *p);
 /* Open a stored file for reading: an fd, or a negative app_err
  * (APP_ENOTFOUND, APP_EINVAL for a name that is not a hash). */
 int bukti_open(const char *sha256);
+/* Check every stored file: its SHA-256 must equal its name (the files are
+ * evidence; a changed byte must show). bad(ctx, name, why) is called for
+ * each problem ("berbeda" content differs, "tidak_terbaca" unreadable,
+ * "nama_asing" a name that is not a hash; temporary files are skipped).
+ * *n_ok counts good files. 0, or APP_EIO when the directory cannot be read
+ * (APP_ENOTFOUND when it does not exist: nothing stored yet). */
+int bukti_verify_dir(void (*bad)(void *ctx, const char *name, const char *why), void *ctx,
+		     int64_t *n_ok, int64_t *n_bad);
 /* The path of a stored file into out (tests and the CLI). */
 void bukti_path(const char *sha256, char *out, size_t outsz);
 

@@ -13,6 +13,7 @@
 #include "crypto/receipt.h"
 #include "crypto/seal.h"
 #include <sodium.h>
+#include <pthread.h>
 #include <time.h>
 
 int64_t laporan_now_ms(void)
@@ -219,12 +220,30 @@ int laporan_link_nip(struct store *s, struct kasus *k, const char *typed, int32_
 	return 0;
 }
 
+/* Rate-limit keys never hold the client's address: it is replaced by a
+ * keyed hash under a key that lives only in this process's memory (the
+ * windows are at most an hour, so a restart costing the counts is fine,
+ * and the stored key cannot be turned back into an address). */
+static unsigned char g_rate_key[crypto_generichash_KEYBYTES];
+static pthread_once_t g_rate_once = PTHREAD_ONCE_INIT;
+
+static void rate_key_init(void)
+{
+	randombytes_buf(g_rate_key, sizeof(g_rate_key));
+}
+
 static int rate(struct store *s, const char *kind, const char *key, int64_t limit,
 		int64_t window, int64_t now)
 {
-	char k[128];
+	char k[128], hex[33];
+	unsigned char h[16];
 	int64_t n = 0;
-	snprintf(k, sizeof(k), "lapor:%s:%.100s", kind, key && *key ? key : "-");
+	key = key && *key ? key : "-";
+	pthread_once(&g_rate_once, rate_key_init);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)key, strlen(key), g_rate_key,
+			   sizeof(g_rate_key));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(k, sizeof(k), "lapor:%s:%s", kind, hex);
 	int rc = store_rate_hit(s, k, now, window, &n);
 	if (rc)
 		return rc;
@@ -248,6 +267,9 @@ int laporan_salt(struct store *s, char salt[33])
 	if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
 		return rc;
 	rc = store_laporan_salt_init(s, fresh, salt);
+	/* Only the fact is recorded: the salt itself stays out of the chain. */
+	if (!rc && !strcmp(salt, fresh))
+		rc = audit_append(s, NULL, "laporan.garam_dibuat", "laporan_instalasi", "1", NULL);
 	if (!rc)
 		return store_tx_commit(s);
 	store_tx_rollback(s);
@@ -411,6 +433,14 @@ int laporan_ajukan(struct store *s, const char *client_key, const struct laporan
 		   const struct laporan_file *files, size_t nfiles, const char *sumber,
 		   int64_t now_ms, struct laporan_diterima *out, struct laporan_errors *err)
 {
+	return laporan_ajukan_receipt(s, client_key, in, files, nfiles, sumber, NULL, now_ms, out, err);
+}
+
+int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct laporan_input *in,
+			   const struct laporan_file *files, size_t nfiles, const char *sumber,
+			   const char *fixed_receipt, int64_t now_ms, struct laporan_diterima *out,
+			   struct laporan_errors *err)
+{
 	memset(out, 0, sizeof(*out));
 	int32_t today = (int32_t)((now_ms / 1000 + 7 * 3600) / 86400);
 	int rc = laporan_check(in, today, err);
@@ -473,7 +503,11 @@ int laporan_ajukan(struct store *s, const char *client_key, const struct laporan
 	/* A receipt hash collision (1 in 10^16 per pair) would be a UNIQUE
 	 * conflict: draw again. */
 	for (int attempt = 0; !rc && attempt < 3; attempt++) {
-		if ((rc = receipt_new(out->receipt)) || (rc = receipt_hash(out->receipt, salt, k->receipt_hash)))
+		if (fixed_receipt)
+			snprintf(out->receipt, sizeof(out->receipt), "%.16s", fixed_receipt);
+		else if ((rc = receipt_new(out->receipt)))
+			break;
+		if ((rc = receipt_hash(out->receipt, salt, k->receipt_hash)))
 			break;
 		k->nomor[0] = '\0';
 		if ((rc = store_tx_begin(s, STORE_TX_WRITE)))

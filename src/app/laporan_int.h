@@ -5,6 +5,12 @@
 #include "app/bukti.h"
 #include "app/laporan.h"
 
+/* laporan_ajukan with a given receipt (16 digits) instead of a random one:
+ * the demo seed only, whose receipts are printed for trying the pages. */
+int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct laporan_input *in,
+			   const struct laporan_file *files, size_t nfiles, const char *sumber,
+			   const char *fixed_receipt, int64_t now_ms, struct laporan_diterima *out,
+			   struct laporan_errors *err);
 /* No control characters (tab always allowed, line breaks when multiline). */
 int laporan_clean_text(const char *s, int multiline);
 int laporan_blank(const char *s);

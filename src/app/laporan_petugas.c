@@ -12,6 +12,19 @@
 #include <sodium.h>
 #include <unistd.h>
 
+/* National scope: the root of the instansi tree ("/<id>/") or the CLI's
+ * "/". A case not yet linked to an instansi is seen only from there. */
+static int national(const struct principal *p)
+{
+	const char *s = p->scope_path;
+	if (!strcmp(s, "/"))
+		return 1;
+	int slashes = 0;
+	for (; *s; s++)
+		slashes += *s == '/';
+	return slashes == 2 && p->scope_path[0] == '/';
+}
+
 int laporan_petugas_boleh(const struct principal *p, const struct kasus *k)
 {
 	switch (p->role) {
@@ -25,7 +38,7 @@ int laporan_petugas_boleh(const struct principal *p, const struct kasus *k)
 		return 0;
 	}
 	if (!k->instansi_path[0])
-		return !strcmp(p->scope_path, "/");
+		return national(p);
 	return principal_sees_path(p, k->instansi_path);
 }
 

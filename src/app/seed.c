@@ -326,5 +326,6 @@ int seed_demo(struct store *s, struct seed_stats *st)
 		st->users_created++;
 	}
 	int ncases;
-	return seed_kasus(s, &ncases);
+	rc = seed_netralitas(s, st);
+	return rc ? rc : seed_kasus(s, &ncases);
 }

@@ -19,6 +19,7 @@ extern const struct seed_account seed_demo_accounts[];
 
 struct seed_stats {
 	int64_t instansi, units, pegawai, pegawai_created, users_created;
+	int64_t laporan_created;
 };
 
 /* Requires a migrated store. 0 or a negative app_err. */
@@ -35,5 +36,16 @@ int seed_demo_pegawai(int i, struct seed_pegawai *out);
 /* Demo neutrality cases at several stages (app/seed_kasus.c); *created
  * counts the new ones. */
 int seed_kasus(struct store *s, int *created);
+
+/* Demo citizen reports (app/seed_netralitas.c): their receipts are public
+ * so the follow-up page can be tried; the demo oversight key's passphrase
+ * is SEED_DEMO_KUNCI_PASSPHRASE (demo only: a real install creates its own
+ * with 'wasdal kunci-pengawas buat'). */
+struct seed_laporan {
+	const char *receipt, *what;
+};
+extern const struct seed_laporan seed_demo_laporan[];
+#define SEED_DEMO_KUNCI_PASSPHRASE "demo-kustodian-kunci-2026"
+int seed_netralitas(struct store *s, struct seed_stats *st);
 
 #endif

@@ -125,7 +125,7 @@ _Static_assert(LIMIT_API_PAGE_MAX < LIMIT_PAGE_SIZE_HARD, "api page: one more ro
 #define LIMIT_LAPORAN_PER_CLIENT     10         /* reports per client key per window */
 #define LIMIT_LAPORAN_WINDOW_MS      3600000
 #define LIMIT_RECEIPT_WINDOW_MS      600000     /* receipt lookups: 10-minute window */
-#define LIMIT_RECEIPT_PER_CLIENT     10         /* failed or not, per client key per window */
+#define LIMIT_RECEIPT_PER_CLIENT     30         /* failed or not, per client key per window */
 #define LIMIT_RECEIPT_GLOBAL         1000       /* all clients together per window (botnets) */
 #define LIMIT_LAPORAN_LATE_DAYS      7          /* statutory window: later reports are flagged */
 _Static_assert(LIMIT_BUKTI_FILE_BYTES <= LIMIT_BUKTI_FILE_BYTES_HARD, "bukti file");

@@ -92,6 +92,8 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/kasus", M_KSW_NAV);
 		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
+		if (p->role == ROLE_CUSTODIAN)
+			nav_link(pg, req->path, "/lapor/identitas", M_LAPW_BUKA_NAV);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

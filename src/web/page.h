@@ -53,6 +53,12 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int page_lapor_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_identitas_post(struct http_req *req, struct http_resp *resp);
 /* The employee page's list of their neutrality cases and sanctions, in
  * the viewer's scope (page_kasus.c). */
 struct pegawai;

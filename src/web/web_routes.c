@@ -3,6 +3,7 @@
 #include "core/compat.h"
 #include "http/http.h"
 #include "web/page.h"
+#include "core/limits.h"
 
 static const struct route_param p_login_get[] = {
 	{ "keluar", PARAM_QUERY, v_bool, 1 },
@@ -70,6 +71,51 @@ static const struct route_param p_naskah[] = {
 	{ NULL },
 };
 
+/* The citizen report form; sizes match struct laporan_input. */
+#define LAPOR_TERLAPOR_FIELDS \
+	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
+	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
+	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }
+static const struct route_param p_lapor[] = {
+	{ "konteks", PARAM_FORM, v_line, 15 },
+	LAPOR_TERLAPOR_FIELDS,
+	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 },
+	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 },
+	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 },
+	{ "kejadian_tempat", PARAM_FORM, v_line, 255 },
+	{ "wilayah", PARAM_FORM, v_line, 127 },
+	{ "penetapan_calon", PARAM_FORM, v_line, 15 },
+	{ "kronologi", PARAM_FORM, v_text, 8191 },
+	{ "saksi", PARAM_FORM, v_text, 1023 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 },
+	{ "pelapor_mode", PARAM_FORM, v_line, 15 },
+	{ "pelapor_nama", PARAM_FORM, v_line, 127 },
+	{ "pelapor_nik", PARAM_FORM, v_line, 23 },
+	{ "pelapor_alamat", PARAM_FORM, v_line, 255 },
+	{ "pelapor_kontak", PARAM_FORM, v_line, 127 },
+	{ "pelapor_jenis", PARAM_FORM, v_line, 15 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+static const struct route_param p_lapor_pantau[] = {
+	{ "receipt", PARAM_FORM, v_line, 63 },
+	{ "aksi", PARAM_FORM, v_line, 16 },
+	{ "isi", PARAM_FORM, v_text, 4095 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	LAPOR_TERLAPOR_FIELDS,
+	{ NULL },
+};
+
+static const struct route_param p_lapor_identitas[] = {
+	{ "nomor", PARAM_FORM, v_line, 23 },
+	{ "alasan", PARAM_FORM, v_line, 511 },
+	{ "passphrase", PARAM_FORM, v_any, 1024 },
+	{ NULL },
+};
+
 static const struct route_param p_kasus_list[] = {
 	{ "antrian", PARAM_QUERY, v_line, 16 },
 	{ "tag", PARAM_QUERY, v_line, 40 },
@@ -133,6 +179,10 @@ static const struct route_param p_kasus_pesan[] = {
 };
 
 #define AUTH ROUTE_AUTH_REQUIRED
+/* Public report pages: never logged with an address; multipart for files,
+ * urlencoded accepted too; CSRF (no session: same-origin check). */
+#define LAPOR (ROUTE_PUBLIC | ROUTE_NO_IP_LOG)
+#define LAPOR_POST (LAPOR | ROUTE_MULTIPART | ROUTE_FORM | ROUTE_CSRF_CHECK)
 #define POSTFORM (ROUTE_FORM | ROUTE_CSRF_CHECK)
 
 const struct route web_routes[] = {
@@ -154,6 +204,12 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/berakhlak/layar", page_berakhlak_layar, ROUTE_PUBLIC, p_layar, 0 },
 	{ HTTP_GET, "/berakhlak/naskah-apel", page_berakhlak_naskah, ROUTE_PUBLIC, p_naskah, 0 },
 	{ HTTP_GET, "/instansi/:kode/kunci", page_instansi_kunci, ROUTE_PUBLIC, NULL, 0 },
+	{ HTTP_GET, "/lapor", page_lapor_get, LAPOR, NULL, 0 },
+	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
+	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
+	{ HTTP_GET, "/lapor/identitas", page_lapor_identitas_get, AUTH, NULL, 0 },
+	{ HTTP_POST, "/lapor/identitas", page_lapor_identitas_post, AUTH | POSTFORM, p_lapor_identitas, 4096 },
 	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
