@@ -215,6 +215,7 @@ check_eq "web login as Bawaslu Jawa Tengah" "$(wlogin bawaslu.jateng "$(pw bawas
 PAGE=$(curl -s -b "$JAR" "$BASE/kasus")
 check_contains "queue page lists the study case" "$PAGE" "$KB"
 check_contains "queue page is 'menunggu tindakan saya'" "$PAGE" "Menunggu tindakan saya"
+check_contains "queue page links the workflow page" "$PAGE" 'href="/alur"'
 PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
 check_contains "case page shows the legal basis of the deadline" "$PAGE" "UU 7/2017 Pasal 454"
 check_contains "case page offers the recommendation form" "$PAGE" 'value="rekomendasi_bkn"'
