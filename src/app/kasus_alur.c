@@ -325,7 +325,9 @@ static int move(struct store *s, const struct principal *p, struct kasus *k,
 		return APP_EPERM;
 	}
 	if (rc == APP_EINVAL) {
-		r->field = missing;
+		/* missing points into wf, released before the caller reads r. */
+		snprintf(r->field_buf, sizeof(r->field_buf), "%s", missing ? missing : "");
+		r->field = r->field_buf;
 		r->msg = M_KS_FIELD_REQUIRED;
 		return APP_EINVAL;
 	}

@@ -87,7 +87,8 @@ struct kasus_pindah {
 	size_t nlampiran;
 };
 struct kasus_pindah_hasil {
-	const char *field;          /* APP_EINVAL: the field at fault (static) */
+	const char *field;          /* APP_EINVAL: the field at fault (in r or the caller's) */
+	char field_buf[32];
 	enum msg_id msg;            /* APP_EINVAL / APP_EPERM: why */
 	int32_t tenggat;            /* due day of the new stage, 0 = none */
 	unsigned sanksi_flags;      /* app/sanction.h flags when a sanction was recorded */

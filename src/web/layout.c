@@ -6,6 +6,7 @@
 #include "app/audit_view.h"
 #include "app/kampanye.h"
 #include "app/statistik.h"
+#include "app/kasus_alur.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -95,6 +96,8 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/pegawai", M_WEB_NAV_PEGAWAI);
 		if (principal_can(p, PERM_REGISTRY_WRITE))
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
+		if (kasus_role_can_read(p->role))
+			nav_link(pg, req->path, "/kasus", M_KSW_NAV);
 		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
 		if (p->role == ROLE_ASN || kampanye_may_view(p))

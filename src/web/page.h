@@ -118,5 +118,8 @@ int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
 int page_kasus_pesan(struct http_req *req, struct http_resp *resp);
 int page_lapor_identitas_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_identitas_post(struct http_req *req, struct http_resp *resp);
+int page_alur_get(struct http_req *req, struct http_resp *resp);
+int page_alur_ekspor(struct http_req *req, struct http_resp *resp);
+int page_alur_post(struct http_req *req, struct http_resp *resp);
 
 #endif

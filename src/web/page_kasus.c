@@ -100,7 +100,9 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 		html_text(h, page_t(&pg, names[i]));
 		html_raw(h, "</a></li>");
 	}
-	html_raw(h, "</ul></nav><h2>");
+	html_raw(h, "</ul></nav><p><a href=\"/alur\">");
+	html_text(h, page_t(&pg, M_KSW_ALUR_LINK));
+	html_raw(h, "</a></p><h2>");
 	html_text(h, page_t(&pg, names[j]));
 	html_raw(h, "</h2><p class=\"export\">");
 	html_text(h, page_t(&pg, M_KE_EXPORT));

@@ -264,6 +264,22 @@ static const struct route_param p_lapor_identitas[] = {
 	{ NULL },
 };
 
+static const struct route_param p_alur_get[] = {
+	{ "disimpan", PARAM_QUERY, v_bool, 1 },
+	{ NULL },
+};
+static const struct route_param p_alur_ekspor[] = {
+	{ "versi", PARAM_QUERY, v_uint_or_empty, 9 },
+	{ "berkas", PARAM_QUERY, v_line, 16 },
+	{ NULL },
+};
+static const struct route_param p_alur_post[] = {
+	{ "tahapan", PARAM_FILE, NULL, 0 },
+	{ "transisi", PARAM_FILE, NULL, 0 },
+	{ "catatan", PARAM_FORM, v_line, 199 },
+	{ NULL },
+};
+
 #define AUTH ROUTE_AUTH_REQUIRED
 /* Public report pages: never logged with an address; multipart for files,
  * urlencoded accepted too; CSRF (no session: same-origin check). */
@@ -346,6 +362,9 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/kasus/:nomor/pesan", page_kasus_pesan, AUTH | POSTFORM, p_kasus_pesan, 0 },
 	{ HTTP_GET, "/lapor/identitas", page_lapor_identitas_get, AUTH, NULL, 0 },
 	{ HTTP_POST, "/lapor/identitas", page_lapor_identitas_post, AUTH | POSTFORM, p_lapor_identitas, 4096 },
+	{ HTTP_GET, "/alur", page_alur_get, AUTH, p_alur_get, 0 },
+	{ HTTP_GET, "/alur/ekspor", page_alur_ekspor, AUTH, p_alur_ekspor, 0 },
+	{ HTTP_POST, "/alur", page_alur_post, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK, p_alur_post, 0 },
 	{ HTTP_GET, "/static/", page_static, ROUTE_PREFIX, NULL, 0 },
 	{ 0 },
 };

@@ -215,6 +215,7 @@ check_eq "web login as Bawaslu Jawa Tengah" "$(wlogin bawaslu.jateng "$(pw bawas
 PAGE=$(curl -s -b "$JAR" "$BASE/kasus")
 check_contains "queue page lists the study case" "$PAGE" "$KB"
 check_contains "queue page is 'menunggu tindakan saya'" "$PAGE" "Menunggu tindakan saya"
+check_contains "queue page links the workflow page" "$PAGE" 'href="/alur"'
 PAGE=$(curl -s -b "$JAR" "$BASE/kasus/$KB")
 check_contains "case page shows the legal basis of the deadline" "$PAGE" "UU 7/2017 Pasal 454"
 check_contains "case page offers the recommendation form" "$PAGE" 'value="rekomendasi_bkn"'
@@ -290,6 +291,29 @@ W alur ekspor "$T_DIR/v1" --versi 1 >/dev/null 2>&1
 check_contains "version 1 still exports with 14 days" "$(grep '^tindak_lanjut_ppk' "$T_DIR/v1/tahapan.csv")" ",ppk,*,14,hari_kerja"
 api GET "/api/v1/kasus/$K" "$T_BKN"
 check_eq "cases read the active version" "$(js "d['workflow_versi']")" 2
+# the same through the page /alur
+check_eq "web login as admin" "$(wlogin admin "$(pw admin)")" 303
+PAGE=$(curl -s -b "$JAR" "$BASE/alur")
+check_contains "/alur shows the active version" "$PAGE" "versi aktif 2"
+check_contains "with each stage's legal basis" "$PAGE" "UU 7/2017 Pasal 454"
+check_contains "and the version list" "$PAGE" "PPK 10 hari kerja"
+check_contains "v1 export from the page keeps 14 days" \
+	"$(curl -s -b "$JAR" "$BASE/alur/ekspor?versi=1&berkas=tahapan" | grep '^tindak_lanjut_ppk')" ",ppk,*,14,hari_kerja"
+CSRF=$(curl -s -b "$JAR" "$BASE/alur" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+code=$(curl -s -o "$T_DIR/post" -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" \
+	-F "tahapan=@$T_DIR/v1/tahapan.csv" -F "transisi=@$T_DIR/bad.csv" "$BASE/alur")
+check_eq "the page refuses a broken definition (422)" "$code" 422
+check_contains "naming the problem" "$(cat "$T_DIR/post")" "hilang"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" -F "catatan=kembali ke 14 hari" \
+	-F "tahapan=@$T_DIR/v1/tahapan.csv" -F "transisi=@$T_DIR/v1/transisi.csv" "$BASE/alur")
+check_eq "the admin publishes version 3 from the page" "$code" 303
+check_contains "version 3 is active" "$(curl -s -b "$JAR" "$BASE/alur")" "versi aktif 3"
+check_eq "web login as BKN" "$(wlogin bkn "$(pw bkn)")" 303
+check_eq "BKN reads /alur" "$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$BASE/alur")" 200
+CSRF=$(curl -s -b "$JAR" "$BASE/alur" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -F "csrf=$CSRF" \
+	-F "tahapan=@$T_DIR/v1/tahapan.csv" -F "transisi=@$T_DIR/v1/transisi.csv" "$BASE/alur")
+check_eq "BKN may not publish (403)" "$code" 403
 W audit verify >/dev/null 2>&1
 check_eq "the audit chain verifies" $? 0
 tap_done
