@@ -7,6 +7,7 @@
  * 400 before the handler runs. */
 #include "core/compat.h"
 #include "api/api.h"
+#include "api/api_kasus.h"
 #include "core/limits.h"
 
 #define JSON_AUTH (ROUTE_JSON | ROUTE_AUTH_REQUIRED)
@@ -50,6 +51,19 @@ static const struct route_param import_params[] = {
 	{ NULL },
 };
 
+static const struct route_param acara_list_params[] = {
+	{ "limit", PARAM_QUERY, v_uint, 4 },
+	{ "sebelum", PARAM_QUERY, v_uint, 19 },
+	{ NULL },
+};
+
+static const struct route_param cakupan_params[] = {
+	{ "instansi", PARAM_QUERY, v_token, 31 },
+	{ "dari", PARAM_QUERY, v_line, 10 },
+	{ "sampai", PARAM_QUERY, v_line, 10 },
+	{ NULL },
+};
+
 /* The fields of a report sent as multipart/form-data (a JSON body is
  * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
 #define LAPORAN_FORM_FIELDS \
@@ -88,6 +102,12 @@ static const struct route_param laporan_bukti_params[] = {
 	{ NULL },
 };
 
+static const struct route_param kasus_list_params[] = {
+	{ "antrian", PARAM_QUERY, v_line, 16 },
+	{ "tag", PARAM_QUERY, v_line, 40 },
+	{ "limit", PARAM_QUERY, v_uint_or_empty, 4 },
+	{ NULL },
+};
 static const struct route_param no_params[] = {
 	{ NULL },
 };
@@ -114,9 +134,25 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/audit/verify", api_audit_verify, JSON_AUTH, no_params, 0 },
 
 	{ HTTP_GET, "/api/v1/nip/:nip", api_nip, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/kasus", api_kasus_list, JSON_AUTH, kasus_list_params, 0 },
+	{ HTTP_GET, "/api/v1/kasus/:nomor", api_kasus_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/pindah", api_kasus_pindah, JSON_WRITE, no_params, 65536 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/perpanjang", api_kasus_perpanjang, JSON_WRITE, no_params, 8192 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/tugaskan", api_kasus_tugaskan, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/tag", api_kasus_tag, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/catatan", api_kasus_catatan, JSON_WRITE, no_params, 16384 },
 	{ HTTP_GET, "/api/v1/health", api_health, ROUTE_JSON, no_params, 0 },
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara", api_acara_list, JSON_AUTH, acara_list_params, 0 },
+	{ HTTP_POST, "/api/v1/acara", api_acara_create, JSON_WRITE, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara/:id", api_acara_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_PUT, "/api/v1/acara/:id", api_acara_update, JSON_WRITE, no_params, 0 },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir", api_acara_hadir, JSON_WRITE, no_params, LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir/impor", api_acara_hadir_impor, JSON_WRITE | ROUTE_CSV, import_params,
+	  LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/hadir", api_hadir, JSON_WRITE, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/cakupan", api_cakupan, JSON_AUTH, cakupan_params, 0 },
 
 	{ HTTP_GET, "/api/v1/kampanye/templat", api_templat_list, JSON_AUTH, no_params, 0 },
 	{ HTTP_POST, "/api/v1/kampanye/templat", api_templat_create, JSON_WRITE, no_params, 0 },

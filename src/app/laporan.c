@@ -267,6 +267,9 @@ int laporan_salt(struct store *s, char salt[33])
 	if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
 		return rc;
 	rc = store_laporan_salt_init(s, fresh, salt);
+	/* Only the fact is recorded: the salt itself stays out of the chain. */
+	if (!rc && !strcmp(salt, fresh))
+		rc = audit_append(s, NULL, "laporan.garam_dibuat", "laporan_instalasi", "1", NULL);
 	if (!rc)
 		return store_tx_commit(s);
 	store_tx_rollback(s);

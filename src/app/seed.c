@@ -328,5 +328,10 @@ int seed_demo(struct store *s, struct seed_stats *st)
 	rc = seed_kampanye(s, st);
 	if (rc)
 		return rc;
-	return seed_netralitas(s, st);
+	rc = seed_netralitas(s, st);
+	if (rc)
+		return rc;
+	int ncases;
+	rc = seed_kasus(s, &ncases);
+	return rc ? rc : seed_demo_acara(s, &p);
 }

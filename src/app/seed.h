@@ -35,7 +35,13 @@ struct seed_pegawai {
 };
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
+/* Demo neutrality cases at several stages (app/seed_kasus.c); *created
+ * counts the new ones. */
+int seed_kasus(struct store *s, int *created);
 
+/* The demo events of app/seed_acara.c (called by seed_demo). */
+struct principal;
+int seed_demo_acara(struct store *s, const struct principal *p);
 /* Demo citizen reports (app/seed_netralitas.c): their receipts are public
  * so the follow-up page can be tried; the demo oversight key's passphrase
  * is SEED_DEMO_KUNCI_PASSPHRASE (demo only: a real install creates its own

@@ -834,11 +834,19 @@ int server_run(const struct server_opts *o)
 		return 3;
 	}
 	log_info(msgc(M_SERVE_LISTENING), o->listen, threads);
+	int brc = o->background_start ? o->background_start(o->background_ctx) : 0;
+	if (brc) {
+		MHD_stop_daemon(d);
+		pool_close();
+		return brc;
+	}
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;
 	log_info("%s (signal %d)", msgc(M_SERVE_STOPPING), sig);
 	MHD_stop_daemon(d);
+	if (o->background_stop)
+		o->background_stop(o->background_ctx);
 	pool_close();
 	return 0;
 }

@@ -417,6 +417,9 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_result_get = sq_cpns_result_get,
 	.cpns_formation_get = sq_cpns_formation_get,
 	.integrity = &store_sqlite_integrity_ops,
+	.outbox = &store_sqlite_outbox_ops,
 	.kampanye = &store_sqlite_kampanye_ops,
+	.acara = &store_sqlite_acara_ops,
 	.kasus = &store_sqlite_kasus_ops,
+	.kasus_alur = &store_sqlite_kasus_alur_ops,
 };

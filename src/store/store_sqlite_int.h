@@ -94,7 +94,10 @@ int sq_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
 extern const struct store_integrity_ops store_sqlite_integrity_ops;
+extern const struct store_outbox_ops store_sqlite_outbox_ops;
 extern const struct store_kampanye_ops store_sqlite_kampanye_ops;
+extern const struct store_acara_ops store_sqlite_acara_ops;
 extern const struct store_kasus_ops store_sqlite_kasus_ops;
+extern const struct store_kasus_alur_ops store_sqlite_kasus_alur_ops;
 
 #endif

@@ -2,6 +2,7 @@
  * main landmark, footer. No inline script or style (CSP). */
 #include "core/compat.h"
 #include "core/err.h"
+#include "app/acara.h"
 #include "app/audit_view.h"
 #include "app/kampanye.h"
 #include "web/page.h"
@@ -97,6 +98,10 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
 		if (p->role == ROLE_ASN || kampanye_may_view(p))
 			nav_link(pg, req->path, "/kampanye", M_KW_NAV);
+		if (acara_can_read(p))
+			nav_link(pg, req->path, "/acara", M_AW_NAV);
+		if (p->role == ROLE_ASN)
+			nav_link(pg, req->path, "/hadir", M_AW_NAV_HADIR);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

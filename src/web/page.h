@@ -80,9 +80,37 @@ const char *page_day(struct http_req *req, int32_t day);
 const char *page_percent(struct http_req *req, int permille);
 void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
 		   int rows, enum msg_id error, enum msg_id hint);
+int page_acara_list(struct http_req *req, struct http_resp *resp);
+int page_acara_new_get(struct http_req *req, struct http_resp *resp);
+int page_acara_new_post(struct http_req *req, struct http_resp *resp);
+int page_acara_detail(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_get(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_post(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_get(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_post(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_get(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_post(struct http_req *req, struct http_resp *resp);
+int page_cakupan(struct http_req *req, struct http_resp *resp);
+int page_cakupan_export(struct http_req *req, struct http_resp *resp);
 int page_lapor_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_post(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
 int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
+/* The employee page's list of their neutrality cases and sanctions, in
+ * the viewer's scope (page_kasus.c). */
+struct pegawai;
+int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
+int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_detail(struct http_req *req, struct http_resp *resp);
+int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
+int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);
+int page_kasus_tag(struct http_req *req, struct http_resp *resp);
+int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
+int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
+int page_kasus_pesan(struct http_req *req, struct http_resp *resp);
 
 #endif

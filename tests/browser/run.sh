@@ -40,6 +40,11 @@ KAMP_NIP2=$(sqlite3 "$kdb" "select p.nip from pegawai p join instansi i on i.id=
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	KAMP_BKPSDM_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" KAMP_NIP1="$KAMP_NIP1" KAMP_NIP2="$KAMP_NIP2" \
 	node "$here/kampanye.mjs" || rc=1
+# Apel and sosialisasi: an officer with JavaScript, an attendee without.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	BK_USER="$DEMO_BKPSDM_A" BK_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" \
+	ASN_USER=asn.banyumas ASN_PASSWORD="$(demo_password "$T_DIR/seed.out" asn.banyumas)" \
+	node "$here/acara.mjs" || rc=1
 # The citizen report pages: a photo with EXIF to attach.
 python3 - "$T_DIR/foto.jpg" <<'PY'
 import struct, sys
@@ -51,6 +56,10 @@ open(sys.argv[1], 'wb').write(b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00
 PY
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" LAPOR_PHOTO="$T_DIR/foto.jpg" \
 	node "$here/laporan.mjs" || rc=1
+# The officer case pages: the queue, a case, transitions with and without JS.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KASUS_USER=bkn KASUS_PASSWORD="$(demo_password "$T_DIR/seed.out" bkn)" \
+	node "$here/kasus.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.
