@@ -8,6 +8,7 @@
 #include "app/outbox_format.h"
 #include "app/outbox_send.h"
 #include "app/pengingat.h"
+#include "app/kampanye_pengingat.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -256,6 +257,10 @@ static void *worker_main(void *arg)
 		if (!w->last_scan_ms || now - w->last_scan_ms >= 60000) {
 			int queued = 0;
 			int src = pengingat_scan(w->s, 0, &queued);
+			int kq = 0;
+			if (!src)
+				src = kampanye_pengingat_scan(w->s, 0, &kq);
+			queued += kq;
 			if (src)
 				log_warn("outbox: deadline scan: %s (%s)", app_err_name(src),
 					 store_last_error(w->s));

@@ -7,6 +7,7 @@
 #include "cmd/cmd_store.h"
 #include "app/outbox.h"
 #include "app/pengingat.h"
+#include "app/kampanye_pengingat.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -185,6 +186,10 @@ static int outbox_pindai(struct store *s, const struct principal *actor, int arg
 	}
 	int queued = 0;
 	int rc = pengingat_scan(s, day, &queued);
+	int kq = 0;
+	if (!rc)
+		rc = kampanye_pengingat_scan(s, day, &kq);
+	queued += kq;
 	if (rc)
 		return exit_of(rc);
 	printf(msgc(M_OUTBOX_SCANNED), queued);

@@ -141,6 +141,13 @@ async function withJs() {
 		ok(!(await page.locator("header.banner").isVisible()), "print media: no site header");
 		const width = await page.locator("article.surat").evaluate((e) => e.getBoundingClientRect().width);
 		ok(Math.abs(width - 793.7) < 3, "print media: the declaration is A4 wide (210 mm)", `${width}px`);
+		const pdfPath = join(shots, "kampanye-cetak.pdf");
+		await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+		const pdf = readFileSync(pdfPath, "latin1");
+		const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+		ok(pages === 1, "print to PDF: the declaration fits one page", `${pages} pages`);
+		const media = pdf.match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)/);
+		ok(media && Math.abs(media[1] - 595.3) < 2 && Math.abs(media[2] - 841.9) < 2, "print to PDF: the page is A4", media && media.slice(1).join("x"));
 		await page.setViewportSize({ width: 800, height: 1130 });
 		await page.screenshot({ path: join(docImg, "kampanye-cetak.png"), fullPage: true });
 		await page.emulateMedia({ media: "screen" });

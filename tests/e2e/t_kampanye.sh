@@ -259,6 +259,30 @@ out=$(python3 "$here/check_openapi.py" samples "$T_DIR/samples" 2>&1); rc=$?
 ok $rc "API responses match openapi.yaml ($(wc -l <"$T_DIR/samples") samples)"
 [ $rc = 0 ] || echo "$out" | sed 's/^/#   /'
 
+# ---- deadline reminders through the outbox ----
+# The NIP-list campaign ($KID, deadline 2030-12-31) has one employee left.
+"$WASDAL_BIN" webhook tambah "http://127.0.0.1:9/hook" --events 'kampanye.*' --secret 0123456789abcdef0123 --db "$DB" >/dev/null 2>&1
+ok $? "a webhook subscribes to kampanye.*"
+sqlite3 "$dbf" "update users set email='bkpsdm@banyumas.example' where username='bkpsdm.banyumas'"
+"$WASDAL_BIN" outbox pindai --hari 2030-12-20 --db "$DB" >/dev/null 2>&1
+check_eq "eleven days before: no reminder yet" "$(sqlite3 "$dbf" "select count(*) from outbox where event like 'kampanye.%'")" 0
+"$WASDAL_BIN" outbox pindai --hari 2030-12-26 --db "$DB" >/dev/null 2>&1
+ok $? "outbox pindai runs the campaign scan"
+check_eq "five days before: one reminder by webhook and one by e-mail to the BKPSDM" \
+	"$(sqlite3 "$dbf" "select group_concat(kind, ',') from (select kind from outbox where event='kampanye.pengingat' order by kind)")" "email,webhook"
+body=$(sqlite3 "$dbf" "select body from outbox where event='kampanye.pengingat' and kind='webhook'")
+check_contains "the reminder counts who has not signed" "$body" '"jumlah":2,"sudah":1,"belum":1'
+check_contains "the reminder points to the not-signed list" "$body" "/kampanye/$KID/belum.csv"
+mail=$(sqlite3 "$dbf" "select subject || body from outbox where event='kampanye.pengingat' and kind='email'")
+check_contains "the e-mail goes to the BKPSDM address" "$(sqlite3 "$dbf" "select destination from outbox where event='kampanye.pengingat' and kind='email'")" "bkpsdm@banyumas.example"
+check_not_contains "the e-mail names no employee" "$mail" "$P2"
+"$WASDAL_BIN" outbox pindai --hari 2030-12-27 --db "$DB" >/dev/null 2>&1
+check_eq "a second scan in the same window sends nothing new" "$(sqlite3 "$dbf" "select count(*) from outbox where event like 'kampanye.%'")" 2
+"$WASDAL_BIN" outbox pindai --hari 2030-12-31 --db "$DB" >/dev/null 2>&1
+check_eq "the last day brings the one-day reminder" "$(sqlite3 "$dbf" "select count(*) from outbox where event='kampanye.pengingat'")" 4
+"$WASDAL_BIN" outbox pindai --hari 2031-01-03 --db "$DB" >/dev/null 2>&1
+check_eq "after the deadline: an overdue notice" "$(sqlite3 "$dbf" "select count(*) from outbox where event='kampanye.terlambat' and kind='webhook'")" 1
+
 # ---- rate limit of verification lookups (last: it blocks this client) ----
 # 30 a minute in fixed windows: 65 lookups within two windows put more than
 # 30 into one of them, wherever the window boundary falls.

@@ -5,6 +5,7 @@
 #include "app/declaration.h"
 #include "app/kampanye.h"
 #include "app/kampanye_code.h"
+#include "app/kampanye_pengingat.h"
 #include "crypto/token.h"
 #include "web/chart_svg.h"
 #include "web/qr_svg.h"
@@ -167,6 +168,30 @@ static void svg_renderers(void **state)
 	buf_release(&b);
 }
 
+static void reminder_windows(void **state)
+{
+	(void)state;
+	int days, late;
+	const int32_t t = 20000;
+	kampanye_pengingat_due(t, t - 8, &days, &late);
+	assert_int_eq(days, 0);
+	assert_int_eq(late, 0);
+	kampanye_pengingat_due(t, t - 7, &days, &late);
+	assert_int_eq(days, 7);
+	kampanye_pengingat_due(t, t - 2, &days, &late);
+	assert_int_eq(days, 7);
+	kampanye_pengingat_due(t, t - 1, &days, &late);
+	assert_int_eq(days, 1);   /* the closest point: one reminder, not two */
+	kampanye_pengingat_due(t, t, &days, &late);
+	assert_int_eq(days, 1);
+	assert_int_eq(late, 0);
+	kampanye_pengingat_due(t, t + 1, &days, &late);
+	assert_int_eq(days, 0);
+	assert_int_eq(late, 1);
+	kampanye_pengingat_due(t, t + KAMPANYE_LATE_LOOKBACK + 1, &days, &late);
+	assert_int_eq(late, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +201,7 @@ int main(void)
 		cmocka_unit_test(tamper_detection),
 		cmocka_unit_test(permille),
 		cmocka_unit_test(svg_renderers),
+		cmocka_unit_test(reminder_windows),
 	};
 	return RUN_TESTS("kampanye", tests);
 }
