@@ -10,7 +10,7 @@ build=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libpq-dev
        libjansson-dev libsodium-dev libxlsxwriter-dev libmagic-dev libqrencode-dev
        libcurl4-openssl-dev sqlite3 python3 curl ca-certificates)
 test=(libcmocka-dev clang libclang-rt-14-dev python3-yaml postgresql-15 postgresql-client-15
-      chromium nodejs npm)
+      chromium nodejs npm unzip)
 bench=(wrk nginx-light postgresql-15 postgresql-client-15 time)
 
 want=("${build[@]}")

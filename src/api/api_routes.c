@@ -7,10 +7,12 @@
  * 400 before the handler runs. */
 #include "core/compat.h"
 #include "api/api.h"
+#include "api/api_kasus.h"
 #include "core/limits.h"
 
 #define JSON_AUTH (ROUTE_JSON | ROUTE_AUTH_REQUIRED)
 #define JSON_WRITE (ROUTE_JSON | ROUTE_AUTH_REQUIRED | ROUTE_CSRF_CHECK)
+#define PUBLIC_REPORT (ROUTE_JSON | ROUTE_NO_IP_LOG)
 
 #define PEGAWAI_FILTERS \
 	{ "q", PARAM_QUERY, v_line, 128 }, \
@@ -49,6 +51,67 @@ static const struct route_param import_params[] = {
 	{ NULL },
 };
 
+static const struct route_param acara_list_params[] = {
+	{ "limit", PARAM_QUERY, v_uint, 4 },
+	{ "sebelum", PARAM_QUERY, v_uint, 19 },
+	{ NULL },
+};
+
+static const struct route_param cakupan_params[] = {
+	{ "instansi", PARAM_QUERY, v_token, 31 },
+	{ "dari", PARAM_QUERY, v_line, 10 },
+	{ "sampai", PARAM_QUERY, v_line, 10 },
+	{ NULL },
+};
+
+static const struct route_param statistik_params[] = {
+	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
+	{ NULL },
+};
+/* The fields of a report sent as multipart/form-data (a JSON body is
+ * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
+#define LAPORAN_FORM_FIELDS \
+	{ "konteks", PARAM_FORM, v_line, 15 }, \
+	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
+	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
+	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }, \
+	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 }, \
+	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 }, \
+	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 }, \
+	{ "kejadian_tempat", PARAM_FORM, v_line, 255 }, \
+	{ "wilayah", PARAM_FORM, v_line, 127 }, \
+	{ "penetapan_calon", PARAM_FORM, v_line, 15 }, \
+	{ "kronologi", PARAM_FORM, v_text, 8191 }, \
+	{ "saksi", PARAM_FORM, v_text, 1023 }, \
+	{ "tautan", PARAM_FORM, v_text, 2047 }, \
+	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 }, \
+	{ "pelapor_mode", PARAM_FORM, v_line, 15 }, \
+	{ "pelapor_nama", PARAM_FORM, v_line, 127 }, \
+	{ "pelapor_nik", PARAM_FORM, v_line, 23 }, \
+	{ "pelapor_alamat", PARAM_FORM, v_line, 255 }, \
+	{ "pelapor_kontak", PARAM_FORM, v_line, 127 }, \
+	{ "pelapor_jenis", PARAM_FORM, v_line, 15 }, \
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 }
+
+static const struct route_param laporan_params[] = {
+	LAPORAN_FORM_FIELDS,
+	{ NULL },
+};
+
+static const struct route_param laporan_bukti_params[] = {
+	{ "receipt", PARAM_FORM, v_line, 63 },
+	{ "tautan", PARAM_FORM, v_text, 2047 },
+	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
+	{ NULL },
+};
+
+static const struct route_param kasus_list_params[] = {
+	{ "antrian", PARAM_QUERY, v_line, 16 },
+	{ "tag", PARAM_QUERY, v_line, 40 },
+	{ "limit", PARAM_QUERY, v_uint_or_empty, 4 },
+	{ NULL },
+};
 static const struct route_param no_params[] = {
 	{ NULL },
 };
@@ -75,8 +138,48 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/audit/verify", api_audit_verify, JSON_AUTH, no_params, 0 },
 
 	{ HTTP_GET, "/api/v1/nip/:nip", api_nip, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/statistik", api_statistik, ROUTE_JSON | ROUTE_NO_IP_LOG, statistik_params, 0 },
+	{ HTTP_GET, "/api/v1/kasus", api_kasus_list, JSON_AUTH, kasus_list_params, 0 },
+	{ HTTP_GET, "/api/v1/kasus/:nomor", api_kasus_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/pindah", api_kasus_pindah, JSON_WRITE, no_params, 65536 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/perpanjang", api_kasus_perpanjang, JSON_WRITE, no_params, 8192 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/tugaskan", api_kasus_tugaskan, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/tag", api_kasus_tag, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/kasus/:nomor/catatan", api_kasus_catatan, JSON_WRITE, no_params, 16384 },
 	{ HTTP_GET, "/api/v1/health", api_health, ROUTE_JSON, no_params, 0 },
 	{ HTTP_POST, "/api/v1/cpns/hasil", api_cpns_hasil, ROUTE_JSON | ROUTE_NO_IP_LOG, no_params, 4096 },
 	{ HTTP_GET, "/api/v1/instansi/:kode/kunci", api_instansi_kunci, ROUTE_JSON, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara", api_acara_list, JSON_AUTH, acara_list_params, 0 },
+	{ HTTP_POST, "/api/v1/acara", api_acara_create, JSON_WRITE, no_params, 0 },
+	{ HTTP_GET, "/api/v1/acara/:id", api_acara_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_PUT, "/api/v1/acara/:id", api_acara_update, JSON_WRITE, no_params, 0 },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir", api_acara_hadir, JSON_WRITE, no_params, LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/acara/:id/hadir/impor", api_acara_hadir_impor, JSON_WRITE | ROUTE_CSV, import_params,
+	  LIMIT_UPLOAD_BODY },
+	{ HTTP_POST, "/api/v1/hadir", api_hadir, JSON_WRITE, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/cakupan", api_cakupan, JSON_AUTH, cakupan_params, 0 },
+
+	{ HTTP_GET, "/api/v1/kampanye/templat", api_templat_list, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye/templat", api_templat_create, JSON_WRITE, no_params, 0 },
+	{ HTTP_GET, "/api/v1/kampanye/templat/:id", api_templat_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_GET, "/api/v1/kampanye", api_kampanye_list, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye", api_kampanye_create, JSON_WRITE, no_params, LIMIT_UPLOAD_BODY },
+	{ HTTP_GET, "/api/v1/kampanye/:id", api_kampanye_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/kampanye/:id/tanda-tangan", api_kampanye_sign, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/aktivasi/terbitkan", api_aktivasi_terbitkan, JSON_WRITE, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/aktivasi", api_aktivasi, ROUTE_JSON, no_params, 4096 },
+	{ HTTP_GET, "/api/v1/verifikasi/:kode", api_verifikasi, ROUTE_JSON, no_params, 0 },
+	/* Citizen reports: public, never logged with an address. */
+	{ HTTP_POST, "/api/v1/laporan", api_laporan_create, PUBLIC_REPORT | ROUTE_MULTIPART,
+	  laporan_params, LIMIT_LAPORAN_BODY },
+	{ HTTP_POST, "/api/v1/laporan/pantau", api_laporan_pantau, PUBLIC_REPORT, no_params, 4096 },
+	{ HTTP_POST, "/api/v1/laporan/pantau/pesan", api_laporan_balas, PUBLIC_REPORT, no_params, 16384 },
+	{ HTTP_POST, "/api/v1/laporan/pantau/bukti", api_laporan_bukti_tambah, PUBLIC_REPORT | ROUTE_MULTIPART,
+	  laporan_bukti_params, LIMIT_LAPORAN_BODY },
+	{ HTTP_POST, "/api/v1/laporan/pantau/terlapor", api_laporan_terlapor, PUBLIC_REPORT, no_params, 8192 },
+	{ HTTP_GET, "/api/v1/laporan/:nomor", api_laporan_get, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/laporan/:nomor/pesan", api_laporan_pesan_petugas, JSON_WRITE, no_params, 16384 },
+	{ HTTP_GET, "/api/v1/laporan/:nomor/bukti/:id", api_laporan_bukti_unduh, JSON_AUTH, no_params, 0 },
+	{ HTTP_POST, "/api/v1/laporan/:nomor/identitas", api_laporan_identitas, JSON_WRITE, no_params, 4096 },
 	{ 0 },
 };

@@ -12,6 +12,7 @@
 #include "crypto/password.h"
 #include "crypto/token.h"
 #include "store/store.h"
+#include "store/store_kampanye.h"
 #include <time.h>
 
 _Static_assert(LIMIT_PASSWORD_MIN_CHARS == 10, "update M_AUTH_PASSWORD_SHORT");
@@ -176,6 +177,31 @@ static int new_session(struct store *s, const struct user *u, enum lang lang, in
 	return store_session_insert(s, &se);
 }
 
+static int is_nip(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n == 18;
+}
+
+/* An employee logs in with the NIP (the asn account of that NIP, whatever
+ * its username); everyone else, and a NIP without such an account, by
+ * username. */
+static int find_login(struct store *s, const char *uname, struct user *u)
+{
+	if (is_nip(uname)) {
+		int64_t id = 0;
+		int rc = store_user_asn_by_nip(s, uname, &id);
+		if (!rc)
+			return store_user_get(s, id, u);
+		if (rc != APP_ENOTFOUND)
+			return rc;
+	}
+	return store_user_get_by_username(s, uname, u);
+}
+
 int auth_login(struct store *s, const char *username, const char *password,
 	       const char *client_key, enum lang lang, struct principal *out,
 	       char token_out[AUTH_TOKEN_HEX], char csrf_out[AUTH_TOKEN_HEX])
@@ -202,7 +228,7 @@ int auth_login(struct store *s, const char *username, const char *password,
 		return rc;
 
 	struct user u;
-	rc = bad_name ? APP_ENOTFOUND : store_user_get_by_username(s, uname, &u);
+	rc = bad_name ? APP_ENOTFOUND : find_login(s, uname, &u);
 	if (rc == APP_ENOTFOUND || pwlen > LIMIT_PASSWORD_MAX_BYTES) {
 		/* same work as a wrong password, so timing does not tell */
 		(void)password_verify(password_dummy_hash(), password ? password : "",

@@ -23,7 +23,8 @@ struct user;
 
 #define AUTH_TOKEN_HEX 65   /* 64 hex characters + NUL */
 
-/* Log in with a username and password.
+/* Log in with a username (or, for an employee, the 18-digit NIP of an asn
+ * account: app/aktivasi.h) and password.
  * client_key identifies the client for rate limiting (the HTTP layer passes
  * the remote address; the CLI "cli"); it is used only as a rate-limit key and
  * is never stored with the session. lang is remembered in the session.

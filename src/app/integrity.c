@@ -79,6 +79,29 @@ int integrity_key_ensure(struct store *s, const struct principal *actor, const c
 	return store_tx_commit(s);
 }
 
+int integrity_signing_key_tx(struct store *s, const struct instansi *in, struct instansi_key *out)
+{
+	int rc = store_instansi_key_current(s, in->id, out);
+	if (rc != APP_ENOTFOUND)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	out->instansi_id = in->id;
+	rc = make_key(out);
+	if (!rc)
+		rc = store_instansi_key_insert(s, out);
+	if (!rc) {
+		struct diff d;
+		diff_init(&d);
+		diff_str(&d, "public_key", NULL, out->public_hex);
+		diff_note(&d, "reason", "first_signature");
+		rc = audit_append(s, NULL, "instansi_key_create", "instansi", in->kode, diff_json(&d));
+		diff_release(&d);
+	}
+	if (rc)
+		sodium_memzero(out->secret_hex, sizeof(out->secret_hex));
+	return rc;
+}
+
 int integrity_keys_public(struct store *s, const char *kode, struct instansi *in,
 			  struct instansi_key *keys, size_t max, size_t *n)
 {

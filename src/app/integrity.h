@@ -20,6 +20,12 @@ int integrity_instansi_public(struct store *s, const char *kode, struct instansi
 int integrity_key_ensure(struct store *s, const struct principal *actor, const char *kode,
 			 int rotate, struct instansi_key *out, int *created);
 
+/* Inside the caller's write transaction: the instansi's current key with
+ * its secret, for signing a declaration; created on first need (audited as
+ * the system, "instansi_key_create"). The caller wipes out->secret_hex
+ * (sodium_memzero) as soon as it has signed. */
+int integrity_signing_key_tx(struct store *s, const struct instansi *in, struct instansi_key *out);
+
 #define INTEGRITY_MAX_KEYS 32
 /* The published keys of an instansi (newest first, the current one first
  * when it exists; no secrets). Public. APP_ENOTFOUND for an unknown kode. */

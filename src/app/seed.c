@@ -325,5 +325,13 @@ int seed_demo(struct store *s, struct seed_stats *st)
 			return rc;
 		st->users_created++;
 	}
-	return 0;
+	rc = seed_kampanye(s, st);
+	if (rc)
+		return rc;
+	rc = seed_netralitas(s, st);
+	if (rc)
+		return rc;
+	int ncases;
+	rc = seed_kasus(s, &ncases);
+	return rc ? rc : seed_demo_acara(s, &p);
 }

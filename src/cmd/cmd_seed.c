@@ -41,6 +41,12 @@ int cmd_seed(int argc, char **argv)
 	putchar('\n');
 	for (const struct seed_account *a = seed_demo_accounts; a->username; a++)
 		printf("  %-17s %-20s %-10s %s\n", a->username, a->password, a->role, a->what);
+	printf("%s\n", msgc(M_SEED_LAPORAN));
+	for (const struct seed_laporan *l = seed_demo_laporan; l->receipt; l++)
+		printf("  %.4s-%.4s-%.4s-%.4s  %s\n", l->receipt, l->receipt + 4, l->receipt + 8,
+		       l->receipt + 12, l->what);
+	printf(msgc(M_SEED_KUNCI), SEED_DEMO_KUNCI_PASSPHRASE);
+	putchar('\n');
 	printf("%s\n", msgc(M_SEED_WARNING));
 	return EXIT_OK;
 }

@@ -3,6 +3,7 @@
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd_actor.h"
+#include "cmd/cmd_outbox.h"
 #include "cmd/cmd_store.h"
 #include "app/auth.h"
 #include "core/err.h"
@@ -257,7 +258,7 @@ int cmd_user(int argc, char **argv)
 		int (*fn)(struct store *, const struct principal *, int, char **);
 	} subs[] = {
 		{ "add", user_add }, { "passwd", user_passwd }, { "disable", user_disable },
-		{ "list", user_list }, { "token", user_token },
+		{ "list", user_list }, { "token", user_token }, { "email", cmd_user_email },
 	};
 	int (*fn)(struct store *, const struct principal *, int, char **) = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(subs); i++)

@@ -20,8 +20,8 @@ static int reader_error(struct csv_table *t, struct load_error *err)
 	return APP_EINVAL;
 }
 
-int csv_table_open_mem(struct csv_table *t, const char *p, size_t n,
-		       const char *const *required, struct load_error *err)
+static int open_mem(struct csv_table *t, const char *p, size_t n,
+		    const char *const *required, struct load_error *err)
 {
 	memset(err, 0, sizeof(*err));
 	t->ncols = 0;
@@ -53,6 +53,16 @@ int csv_table_open_mem(struct csv_table *t, const char *p, size_t n,
 		}
 	}
 	return 0;
+}
+
+/* On failure nothing is left to close (the reader's buffers are freed). */
+int csv_table_open_mem(struct csv_table *t, const char *p, size_t n,
+		       const char *const *required, struct load_error *err)
+{
+	int rc = open_mem(t, p, n, required, err);
+	if (rc)
+		csv_reader_release(&t->r);
+	return rc;
 }
 
 void csv_table_close(struct csv_table *t)

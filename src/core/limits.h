@@ -102,7 +102,7 @@ _Static_assert(LIMIT_SESSION_IDLE_MIN <= LIMIT_SESSION_ABSOLUTE_MIN, "idle withi
 #define LIMIT_PARAM_NAME             64
 #define LIMIT_PARAM_VALUE            4096
 #define LIMIT_COOKIES                32
-#define LIMIT_MULTIPART_PARTS        16
+#define LIMIT_MULTIPART_PARTS        40         /* the report form has ~25 fields + files */
 #define LIMIT_MULTIPART_HEADER       1024       /* one part's header block */
 #define LIMIT_PATH                   1024
 #define LIMIT_AUDIT_PAGE             50
@@ -116,6 +116,28 @@ _Static_assert(LIMIT_FORM_BODY <= LIMIT_UPLOAD_BODY, "form within upload");
 #define LIMIT_API_PAGE_MAX           200        /* ?limit= on API lists */
 _Static_assert(LIMIT_JSON_DEPTH <= LIMIT_JSON_DEPTH_HARD, "json depth");
 _Static_assert(LIMIT_API_PAGE_MAX < LIMIT_PAGE_SIZE_HARD, "api page: one more row must fit");
+
+/* ---- citizen reports (app/laporan.c, app/bukti.c) ---- */
+#define LIMIT_BUKTI_FILE_BYTES       (10 * 1024 * 1024) /* one evidence file */
+#define LIMIT_BUKTI_FILE_BYTES_HARD  (50 * 1024 * 1024)
+#define LIMIT_BUKTI_PER_UPLOAD       5          /* files in one report or one addition */
+#define LIMIT_BUKTI_PER_UPLOAD_HARD  20
+#define LIMIT_BUKTI_PER_KASUS        20         /* files on one case, all additions */
+#define LIMIT_BUKTI_PER_KASUS_HARD   100
+/* The body of a report with its files: every file at its cap plus the form. */
+#define LIMIT_LAPORAN_BODY           (LIMIT_BUKTI_PER_UPLOAD * LIMIT_BUKTI_FILE_BYTES + 256 * 1024)
+#define LIMIT_LAPORAN_PER_CLIENT     10         /* reports per client key per window */
+#define LIMIT_LAPORAN_WINDOW_MS      3600000
+#define LIMIT_RECEIPT_WINDOW_MS      600000     /* receipt lookups: 10-minute window */
+#define LIMIT_RECEIPT_PER_CLIENT     30         /* failed or not, per client key per window */
+#define LIMIT_RECEIPT_GLOBAL         1000       /* all clients together per window (botnets) */
+#define LIMIT_LAPORAN_LATE_DAYS      7          /* statutory window: later reports are flagged */
+_Static_assert(LIMIT_BUKTI_FILE_BYTES <= LIMIT_BUKTI_FILE_BYTES_HARD, "bukti file");
+_Static_assert(LIMIT_BUKTI_PER_UPLOAD <= LIMIT_BUKTI_PER_UPLOAD_HARD, "bukti per upload");
+_Static_assert(LIMIT_BUKTI_PER_KASUS <= LIMIT_BUKTI_PER_KASUS_HARD, "bukti per kasus");
+_Static_assert(LIMIT_BUKTI_PER_UPLOAD <= LIMIT_BUKTI_PER_KASUS, "upload within kasus");
+_Static_assert(LIMIT_LAPORAN_BODY <= LIMIT_UPLOAD_BODY_HARD, "report body");
+_Static_assert(LIMIT_BUKTI_PER_UPLOAD + 30 <= LIMIT_MULTIPART_PARTS, "report form parts");
 
 /* A configured value v for a limit: values <= 0 mean "use the default",
  * anything above hard is cut to hard. */

@@ -46,6 +46,18 @@ int password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX])
 	return rc == 0 ? 0 : APP_ENOMEM;
 }
 
+int password_derive(const void *secret, size_t len, const unsigned char *salt, uint64_t ops,
+		    size_t mem, unsigned char *out, size_t outlen)
+{
+	crypto_init();
+	if (len > LIMIT_PASSWORD_MAX_BYTES_HARD)
+		return APP_ETOOBIG;
+	slot_acquire();
+	int rc = crypto_pwhash(out, outlen, secret, len, salt, ops, mem, crypto_pwhash_ALG_ARGON2ID13);
+	slot_release();
+	return rc == 0 ? 0 : APP_ENOMEM;
+}
+
 int password_verify(const char *hash, const char *password, size_t len)
 {
 	crypto_init();

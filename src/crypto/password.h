@@ -6,12 +6,20 @@
 #define WASDAL_CRYPTO_PASSWORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PASSWORD_HASH_MAX 128  /* crypto_pwhash_STRBYTES */
 
 /* Hash password[0..len) into out (NUL-terminated "$argon2id$..."), 0 or a
  * negative app_err (APP_ENOMEM when the hash memory cannot be had). */
 int password_hash(const char *password, size_t len, char out[PASSWORD_HASH_MAX]);
+/* Raw Argon2id (crypto_pwhash, ALG_ARGON2ID13) of secret[0..len) with a
+ * 16-byte salt into out[0..outlen), holding one of the same concurrency
+ * slots as password_hash. For keys and lookup hashes (receipt codes, the
+ * oversight key's passphrase), not for stored passwords. 0, APP_ETOOBIG,
+ * or APP_ENOMEM. */
+int password_derive(const void *secret, size_t len, const unsigned char *salt, uint64_t ops,
+		    size_t mem, unsigned char *out, size_t outlen);
 /* 1 when password matches the stored hash, 0 when not (or the hash is
  * malformed). */
 int password_verify(const char *hash, const char *password, size_t len);

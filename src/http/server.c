@@ -881,6 +881,12 @@ int server_run(const struct server_opts *o)
 		return 3;
 	}
 	log_info(msgc(M_SERVE_LISTENING), o->listen, threads);
+	int brc = o->background_start ? o->background_start(o->background_ctx) : 0;
+	if (brc) {
+		MHD_stop_daemon(d);
+		pool_close();
+		return brc;
+	}
 	/* The access log is batched and written four times a second. */
 	log_buffer(1);
 	int sig;
@@ -890,6 +896,8 @@ int server_run(const struct server_opts *o)
 	log_buffer(0);
 	log_info("%s (signal %d)", msgc(M_SERVE_STOPPING), sig);
 	MHD_stop_daemon(d);
+	if (o->background_stop)
+		o->background_stop(o->background_ctx);
 	pool_close();
 	return 0;
 }

@@ -8,6 +8,13 @@ struct server_opts {
 	int threads;            /* worker threads = store connections */
 	const char *db_url;
 	int secure_cookies;     /* behind TLS: cookies get Secure */
+	/* Background work beside the HTTP workers (the outbox sender): started
+	 * once the server listens, with the stop signals already blocked so the
+	 * thread inherits the mask; stopped before the store pool closes.
+	 * start returns 0 or an exit code (the server then stops). */
+	int (*background_start)(void *ctx);
+	void (*background_stop)(void *ctx);
+	void *background_ctx;
 };
 
 /* Opens one store per worker, checks the schema, serves until SIGINT or

@@ -377,4 +377,10 @@ const struct store_ops store_pg_ops = {
 	.cpns_result_get = pg_cpns_result_get,
 	.cpns_formation_get = pg_cpns_formation_get,
 	.integrity = &store_pg_integrity_ops,
+	.outbox = &store_pg_outbox_ops,
+	.kampanye = &store_pg_kampanye_ops,
+	.acara = &store_pg_acara_ops,
+	.kasus = &store_pg_kasus_ops,
+	.statistik = &store_pg_statistik_ops,
+	.kasus_alur = &store_pg_kasus_alur_ops,
 };

@@ -29,7 +29,7 @@ struct pg_store {
 
 struct pg_store *pg_downcast(struct store *s);
 
-#define PG_MAX_PARAMS 16
+#define PG_MAX_PARAMS 40
 
 /* Text parameters for one query; numbers are formatted into num[]. */
 struct pg_params {
@@ -115,5 +115,11 @@ int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
 extern const struct store_integrity_ops store_pg_integrity_ops;
+extern const struct store_outbox_ops store_pg_outbox_ops;
+extern const struct store_kampanye_ops store_pg_kampanye_ops;
+extern const struct store_acara_ops store_pg_acara_ops;
+extern const struct store_kasus_ops store_pg_kasus_ops;
+extern const struct store_statistik_ops store_pg_statistik_ops;
+extern const struct store_kasus_alur_ops store_pg_kasus_alur_ops;
 
 #endif

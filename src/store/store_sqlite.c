@@ -155,6 +155,7 @@ static int sq_simple(struct sq_store *q, const char *sql, const char *what)
 static void sq_close(struct store *s)
 {
 	struct sq_store *q = sq_downcast(s);
+	sq_statistik_cache_free(q);
 	for (int i = 0; i < q->ncache; i++) {
 		sqlite3_finalize(q->cache[i].st);
 		free(q->cache[i].sql);
@@ -486,4 +487,10 @@ const struct store_ops store_sqlite_ops = {
 	.cpns_result_get = sq_cpns_result_get,
 	.cpns_formation_get = sq_cpns_formation_get,
 	.integrity = &store_sqlite_integrity_ops,
+	.outbox = &store_sqlite_outbox_ops,
+	.kampanye = &store_sqlite_kampanye_ops,
+	.acara = &store_sqlite_acara_ops,
+	.kasus = &store_sqlite_kasus_ops,
+	.statistik = &store_sqlite_statistik_ops,
+	.kasus_alur = &store_sqlite_kasus_alur_ops,
 };

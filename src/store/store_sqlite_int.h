@@ -14,13 +14,19 @@ struct sq_cached {
 	sqlite3_stmt *st;
 };
 
+struct sq_statistik_cache;
+
 struct sq_store {
 	struct store base; /* first: struct store * <-> struct sq_store * */
 	sqlite3 *db;
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
 	int bulk;          /* store_bulk_begin switched WAL off */
+	/* recent dashboard results (store_sqlite_statistik.c) */
+	struct sq_statistik_cache *statistik;
 };
+
+void sq_statistik_cache_free(struct sq_store *q);
 
 /* Checked downcast: a struct store that is not ours is a programming error. */
 struct sq_store *sq_downcast(struct store *s);
@@ -97,5 +103,11 @@ int sq_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 			    struct cpns_formation_cut *out);
 
 extern const struct store_integrity_ops store_sqlite_integrity_ops;
+extern const struct store_outbox_ops store_sqlite_outbox_ops;
+extern const struct store_kampanye_ops store_sqlite_kampanye_ops;
+extern const struct store_acara_ops store_sqlite_acara_ops;
+extern const struct store_kasus_ops store_sqlite_kasus_ops;
+extern const struct store_statistik_ops store_sqlite_statistik_ops;
+extern const struct store_kasus_alur_ops store_sqlite_kasus_alur_ops;
 
 #endif

@@ -2,7 +2,10 @@
  * main landmark, footer. No inline script or style (CSP). */
 #include "core/compat.h"
 #include "core/err.h"
+#include "app/acara.h"
 #include "app/audit_view.h"
+#include "app/kampanye.h"
+#include "app/statistik.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -69,8 +72,13 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 	html_raw(h, " — ");
 	html_text(h, page_t(pg, M_WEB_APP_NAME));
 	html_raw(h, "</title><link rel=\"stylesheet\" href=\"/static/wasdal.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
-		    "<script src=\"/static/wasdal.js\" defer></script></head>\n<body>"
+		    "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
+	if (pg->css) {
+		html_raw(h, "<link rel=\"stylesheet\"");
+		html_attr(h, "href", pg->css);
+		html_raw(h, ">");
+	}
+	html_raw(h, "<script src=\"/static/wasdal.js\" defer></script></head>\n<body>"
 		    "<a class=\"skip\" href=\"#main\">");
 	html_text(h, page_t(pg, M_WEB_SKIP));
 	html_raw(h, "</a>\n<header class=\"banner\"><div class=\"wrap\">"
@@ -89,6 +97,14 @@ void page_begin(struct page *pg, struct http_req *req, struct http_resp *resp, i
 			nav_link(pg, req->path, "/impor", M_WEB_NAV_IMPORT);
 		if (audit_view_allowed(p))
 			nav_link(pg, req->path, "/audit", M_WEB_NAV_AUDIT);
+		if (p->role == ROLE_ASN || kampanye_may_view(p))
+			nav_link(pg, req->path, "/kampanye", M_KW_NAV);
+		if (acara_can_read(p))
+			nav_link(pg, req->path, "/acara", M_AW_NAV);
+		if (p->role == ROLE_ASN)
+			nav_link(pg, req->path, "/hadir", M_AW_NAV_HADIR);
+		if (statistik_can_view(p))
+			nav_link(pg, req->path, "/dasbor", M_DB_NAV);
 		html_raw(h, "</ul></nav>");
 	}
 	html_raw(h, "<div class=\"tools\">");

@@ -10,6 +10,7 @@ struct page {
 	struct http_req *req;
 	struct http_resp *resp;
 	struct html h;
+	const char *css;  /* optional extra stylesheet (a /static/ path literal) */
 };
 
 /* Starts a 200 text/html page; title is plain text (escaped). */
@@ -53,5 +54,67 @@ int page_cpns_hasil_post(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_layar(struct http_req *req, struct http_resp *resp);
 int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp);
 int page_instansi_kunci(struct http_req *req, struct http_resp *resp);
+int page_kampanye_list(struct http_req *req, struct http_resp *resp);
+int page_kampanye_new_get(struct http_req *req, struct http_resp *resp);
+int page_kampanye_new_post(struct http_req *req, struct http_resp *resp);
+int page_kampanye_detail(struct http_req *req, struct http_resp *resp);
+int page_kampanye_sign(struct http_req *req, struct http_resp *resp);
+int page_kampanye_export(struct http_req *req, struct http_resp *resp);
+int page_templat_list(struct http_req *req, struct http_resp *resp);
+int page_templat_create(struct http_req *req, struct http_resp *resp);
+int page_templat_detail(struct http_req *req, struct http_resp *resp);
+int page_templat_post(struct http_req *req, struct http_resp *resp);
+int page_aktivasi_get(struct http_req *req, struct http_resp *resp);
+int page_aktivasi_post(struct http_req *req, struct http_resp *resp);
+int page_aktivasi_issue_get(struct http_req *req, struct http_resp *resp);
+int page_aktivasi_issue_post(struct http_req *req, struct http_resp *resp);
+int page_verifikasi_form(struct http_req *req, struct http_resp *resp);
+int page_verifikasi(struct http_req *req, struct http_resp *resp);
+int page_verifikasi_dokumen(struct http_req *req, struct http_resp *resp);
+int page_tanda_tangan_cetak(struct http_req *req, struct http_resp *resp);
+
+/* Helpers shared by the campaign pages (page_kampanye_util.c). */
+const char *page_time_utc(struct http_req *req, int64_t ms);
+const char *page_day(struct http_req *req, int32_t day);
+/* "72,5 %" (id) or "72.5 %" (en) from tenths of a percent. */
+const char *page_percent(struct http_req *req, int permille);
+void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
+		   int rows, enum msg_id error, enum msg_id hint);
+int page_acara_list(struct http_req *req, struct http_resp *resp);
+int page_acara_new_get(struct http_req *req, struct http_resp *resp);
+int page_acara_new_post(struct http_req *req, struct http_resp *resp);
+int page_acara_detail(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_get(struct http_req *req, struct http_resp *resp);
+int page_acara_edit_post(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_get(struct http_req *req, struct http_resp *resp);
+int page_acara_peserta_post(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_get(struct http_req *req, struct http_resp *resp);
+int page_acara_impor_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_post(struct http_req *req, struct http_resp *resp);
+int page_acara_materi_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_get(struct http_req *req, struct http_resp *resp);
+int page_hadir_post(struct http_req *req, struct http_resp *resp);
+int page_cakupan(struct http_req *req, struct http_resp *resp);
+int page_cakupan_export(struct http_req *req, struct http_resp *resp);
+int page_lapor_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_post(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_get(struct http_req *req, struct http_resp *resp);
+int page_lapor_pantau_post(struct http_req *req, struct http_resp *resp);
+int page_dasbor(struct http_req *req, struct http_resp *resp);
+int page_dasbor_export(struct http_req *req, struct http_resp *resp);
+int page_statistik(struct http_req *req, struct http_resp *resp);
+/* The employee page's list of their neutrality cases and sanctions, in
+ * the viewer's scope (page_kasus.c). */
+struct pegawai;
+int page_pegawai_kasus(struct page *pg, const struct pegawai *e);
+int page_kasus_list(struct http_req *req, struct http_resp *resp);
+int page_kasus_ekspor(struct http_req *req, struct http_resp *resp);
+int page_kasus_detail(struct http_req *req, struct http_resp *resp);
+int page_kasus_pindah(struct http_req *req, struct http_resp *resp);
+int page_kasus_perpanjang(struct http_req *req, struct http_resp *resp);
+int page_kasus_tag(struct http_req *req, struct http_resp *resp);
+int page_kasus_tugaskan(struct http_req *req, struct http_resp *resp);
+int page_kasus_catatan(struct http_req *req, struct http_resp *resp);
+int page_kasus_pesan(struct http_req *req, struct http_resp *resp);
 
 #endif

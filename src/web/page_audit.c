@@ -104,7 +104,11 @@ int page_audit(struct http_req *req, struct http_resp *resp)
 	html_text(h, page_t(&pg, M_WEB_AUD_VERIFY));
 	html_raw(h, "</button></form>");
 
-	html_raw(h, "<div class=\"table-wrap\"><table class=\"data audit\"><caption>");
+	/* focusable: long hashes or names can make it scroll sideways, and a
+	 * keyboard user must be able to scroll it then (WCAG 2.1.1) */
+	html_raw(h, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"");
+	html_attr(h, "aria-label", page_t(&pg, M_WEB_AUD_CAPTION));
+	html_raw(h, "><table class=\"data audit\"><caption>");
 	html_text(h, page_t(&pg, M_WEB_AUD_CAPTION));
 	html_raw(h, "</caption><thead><tr>");
 	static const enum msg_id cols[] = { M_WEB_AUD_SEQ, M_WEB_AUD_TIME, M_WEB_AUD_ACTOR,

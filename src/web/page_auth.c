@@ -4,7 +4,9 @@
 #include "core/limits.h"
 #include "app/auth.h"
 #include "app/registry.h"
+#include "app/acara.h"
 #include "app/audit_view.h"
+#include "app/kampanye.h"
 #include "web/page.h"
 
 static int login_form(struct http_req *req, struct http_resp *resp, int status,
@@ -151,6 +153,18 @@ int page_home(struct http_req *req, struct http_resp *resp)
 	}
 	if (audit_view_allowed(p)) {
 		task(&pg, "/audit", M_WEB_NAV_AUDIT, M_WEB_HOME_AUDIT_DESC);
+		any = 1;
+	}
+	if (p->role == ROLE_ASN || kampanye_may_view(p)) {
+		task(&pg, "/kampanye", M_KW_NAV, p->role == ROLE_ASN ? M_KW_HOME_ASN : M_KW_HOME_DESC);
+		any = 1;
+	}
+	if (acara_can_read(p)) {
+		task(&pg, "/acara", M_AW_NAV, M_AW_HOME_DESC);
+		any = 1;
+	}
+	if (p->role == ROLE_ASN) {
+		task(&pg, "/hadir", M_AW_NAV_HADIR, M_AW_HOME_HADIR_DESC);
 		any = 1;
 	}
 	html_raw(h, "</ul>");

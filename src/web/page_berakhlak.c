@@ -311,7 +311,7 @@ int page_berakhlak_naskah(struct http_req *req, struct http_resp *resp)
 	}
 	if (rc)
 		return rc;
-	struct page pg;
+	struct page pg = { .req = req, .resp = resp };
 	page_begin(&pg, req, resp, 200, http_msg(req, M_BK_NASKAH_TITLE));
 	struct html *h = &pg.h;
 	int en = req->lang == LANG_EN;

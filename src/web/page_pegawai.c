@@ -502,7 +502,10 @@ int page_pegawai_detail(struct http_req *req, struct http_resp *resp)
 		html_text(h, page_t(&pg, M_WEB_PEG_BACK));
 		html_raw(h, "</a>");
 	}
-	html_raw(h, "</p><h2>");
+	html_raw(h, "</p>");
+	if ((rc = page_pegawai_kasus(&pg, &e)))
+		return rc;
+	html_raw(h, "<h2>");
 	html_text(h, page_t(&pg, M_WEB_PEG_HISTORY));
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_WEB_AUD_SEQ, M_WEB_AUD_TIME, M_WEB_AUD_ACTOR,

@@ -21,6 +21,9 @@ DB="sqlite:$T_DIR/b.db"
 "$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
 "$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
 demo_load "$DB" "$T_DIR/seed.out"
+# cases for the dashboard and the public statistics (dasbor.mjs)
+python3 "$root/bench/gen_kasus.py" --db "$T_DIR/b.db" --rows 300 --seed 11 ||
+	{ echo "not ok 1 - generate cases"; exit 1; }
 start_server "$DB" || { echo "not ok 1 - server starts"; exit 1; }
 mkdir -p "$root/build/browser"
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
@@ -33,6 +36,36 @@ rc=$?
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	DEMO_INSTANSI="$DEMO_A_INSTANSI_KODE" \
 	node "$here/integrity.mjs" || rc=1
+# Documents and campaigns: signing and verification with and without JS.
+kdb=${DB#sqlite:}
+KAMP_NIP1=$(sqlite3 "$kdb" "select nip from users where username='asn.banyumas'")
+KAMP_NIP2=$(sqlite3 "$kdb" "select p.nip from pegawai p join instansi i on i.id=p.instansi_id where i.kode='3302' and p.status='aktif' and p.nip<>'$KAMP_NIP1' and not exists (select 1 from tanda_tangan t where t.nip=p.nip) order by p.nip limit 1")
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KAMP_BKPSDM_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" KAMP_NIP1="$KAMP_NIP1" KAMP_NIP2="$KAMP_NIP2" \
+	node "$here/kampanye.mjs" || rc=1
+# Apel and sosialisasi: an officer with JavaScript, an attendee without.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	BK_USER="$DEMO_BKPSDM_A" BK_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" \
+	ASN_USER=asn.banyumas ASN_PASSWORD="$(demo_password "$T_DIR/seed.out" asn.banyumas)" \
+	node "$here/acara.mjs" || rc=1
+# The citizen report pages: a photo with EXIF to attach.
+python3 - "$T_DIR/foto.jpg" <<'PY'
+import struct, sys
+exif = b'Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08GPS-PERAMBAN'
+app1 = b'\xff\xe1' + struct.pack('>H', len(exif) + 2) + exif
+open(sys.argv[1], 'wb').write(b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00' + app1 +
+    b'\xff\xdb\x00\x43\x00' + bytes([1] * 64) + b'\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00' +
+    b'\xff\xc4\x00\x14\x00\x01' + b'\x00' * 16 + b'\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\xd2\xcf\x20\xff\xd9')
+PY
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" LAPOR_PHOTO="$T_DIR/foto.jpg" \
+	node "$here/laporan.mjs" || rc=1
+# The officer case pages: the queue, a case, transitions with and without JS.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	KASUS_USER=bkn KASUS_PASSWORD="$(demo_password "$T_DIR/seed.out" bkn)" \
+	node "$here/kasus.mjs" || rc=1
+# The dashboard and the public statistics: its own script and TAP plan.
+BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
+	node "$here/dasbor.mjs" || rc=1
 stop_server
 
 # The public CPNS result page on a generated, published round.

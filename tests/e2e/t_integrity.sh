@@ -59,31 +59,33 @@ page=$(curl -s "$BASE/berakhlak/naskah-apel?lang=en")
 check_contains "naskah in English keeps the Indonesian text to read" "$page" "Kami, Aparatur Sipil Negara"
 check_contains "naskah in English adds an English rendering" "$page" "We, the civil servants of"
 # ---- instansi signing keys ----
-code=0; out=$("$WASDAL_BIN" instansi key 3302 --db "$DB" 2>"$T_DIR/key.err") || code=$?
+# Kabupaten Semarang (3322): the demo seed signs declarations in Banyumas,
+# which gives 3302 a key already (app/seed_kampanye.c).
+code=0; out=$("$WASDAL_BIN" instansi key 3322 --db "$DB" 2>"$T_DIR/key.err") || code=$?
 check_eq "instansi key creates a key (exit 0)" "$code" 0
 check "instansi key prints 64 hex digits" grep -qE '^[0-9a-f]{64}$' <<<"$out"
 check_contains "instansi key says a key was made" "$(cat "$T_DIR/key.err")" "kunci baru dibuat"
 KEY1=$out
-check_eq "instansi key again prints the same key" "$("$WASDAL_BIN" instansi key 3302 --db "$DB" 2>/dev/null)" "$KEY1"
-KEY2=$("$WASDAL_BIN" instansi key 3302 --rotate --db "$DB" 2>/dev/null)
+check_eq "instansi key again prints the same key" "$("$WASDAL_BIN" instansi key 3322 --db "$DB" 2>/dev/null)" "$KEY1"
+KEY2=$("$WASDAL_BIN" instansi key 3322 --rotate --db "$DB" 2>/dev/null)
 check "rotate makes another key" test -n "$KEY2" -a "$KEY2" != "$KEY1"
 code=0; "$WASDAL_BIN" instansi key 0000 --db "$DB" >/dev/null 2>&1 || code=$?
 check_eq "instansi key of an unknown instansi exits 1" "$code" 1
-code=0; "$WASDAL_BIN" instansi key 3302 --actor bkpsdm.banyumas --db "$DB" >/dev/null 2>&1 || code=$?
+code=0; "$WASDAL_BIN" instansi key 3322 --actor bkpsdm.banyumas --db "$DB" >/dev/null 2>&1 || code=$?
 check_eq "a BKPSDM account may not create keys" "$code" 1
-check_eq "the secret never leaves through the CLI" "$("$WASDAL_BIN" instansi key 3302 --db "$DB" 2>&1 | grep -cE '[0-9a-f]{128}')" 0
+check_eq "the secret never leaves through the CLI" "$("$WASDAL_BIN" instansi key 3322 --db "$DB" 2>&1 | grep -cE '[0-9a-f]{128}')" 0
 check "key creation and rotation are in the audit chain" "$WASDAL_BIN" audit verify --db "$DB"
 dbf=${DB#sqlite:}
-check_eq "the audit chain records the rotation" "$(sqlite3 "$dbf" "select count(*) from audit_log where action in ('instansi_key_create','instansi_key_rotate') and object_id='3302'")" 2
+check_eq "the audit chain records the rotation" "$(sqlite3 "$dbf" "select count(*) from audit_log where action in ('instansi_key_create','instansi_key_rotate') and object_id='3322'")" 2
 check "a key cannot be edited in the database" bash -c "! sqlite3 '$dbf' \"update instansi_keys set public_hex=replace(public_hex,'a','b')\" 2>/dev/null"
 check "a key cannot be deleted in the database" bash -c "! sqlite3 '$dbf' 'delete from instansi_keys' 2>/dev/null"
-page=$(curl -s "$BASE/instansi/3302/kunci")
-check_eq "the key page is public" "$(status "$N" '/instansi/3302/kunci')" 200
+page=$(curl -s "$BASE/instansi/3322/kunci")
+check_eq "the key page is public" "$(status "$N" '/instansi/3322/kunci')" 200
 check_contains "the key page shows the current key" "$page" "id=\"kunci-aktif\">$KEY2<"
 check_contains "the key page keeps the retired key" "$page" "$KEY1"
 check_not_contains "the key page shows no secret" "$page" "$(sqlite3 "$dbf" "select secret_hex from instansi_keys where public_hex='$KEY2'")"
 check_eq "the key page of an unknown instansi is 404" "$(status "$N" '/instansi/0000/kunci')" 404
-json=$(curl -s "$BASE/api/v1/instansi/3302/kunci")
+json=$(curl -s "$BASE/api/v1/instansi/3322/kunci")
 check_eq "the key JSON names the current key" "$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["kunci_aktif"])')" "$KEY2"
 check_eq "the key JSON lists both keys, current first" "$(printf '%s' "$json" | python3 -c 'import json,sys; print(",".join(str(k["aktif"]) for k in json.load(sys.stdin)["kunci"]))')" "True,False"
 check_not_contains "the key JSON has no secret" "$json" "secret"
