@@ -250,6 +250,21 @@ static int rate(struct store *s, const char *kind, const char *key, int64_t limi
 	return n > limit ? APP_EBUSY : 0;
 }
 
+/* Reports per client per window; set once by `wasdal serve` before any
+ * worker thread starts (atomic anyway: tests may set it between runs). */
+static _Atomic int64_t g_laporan_per_client = LIMIT_LAPORAN_PER_CLIENT;
+
+void laporan_set_per_client(int64_t per_window)
+{
+	g_laporan_per_client =
+		limit_clamp(per_window, LIMIT_LAPORAN_PER_CLIENT, LIMIT_LAPORAN_PER_CLIENT_HARD);
+}
+
+int64_t laporan_per_client(void)
+{
+	return g_laporan_per_client;
+}
+
 int laporan_rate(struct store *s, const char *kind, const char *key, int64_t limit, int64_t window,
 		 int64_t now)
 {
@@ -447,7 +462,7 @@ int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct
 	if (rc)
 		return rc;
 	if (strcmp(sumber, "seed") &&
-	    (rc = rate(s, "ajukan", client_key, LIMIT_LAPORAN_PER_CLIENT, LIMIT_LAPORAN_WINDOW_MS, now_ms)))
+	    (rc = rate(s, "ajukan", client_key, g_laporan_per_client, LIMIT_LAPORAN_WINDOW_MS, now_ms)))
 		return rc;
 
 	struct kasus *k = calloc(1, sizeof(*k));

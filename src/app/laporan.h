@@ -95,6 +95,13 @@ struct laporan_diterima {
 	int32_t tenggat_hari;
 };
 
+/* The per-client filing limit (reports per LIMIT_LAPORAN_WINDOW_MS):
+ * LIMIT_LAPORAN_PER_CLIENT unless `wasdal serve --laporan-per-jam N` raised
+ * it for a benchmark; <= 0 restores the default, capped at
+ * LIMIT_LAPORAN_PER_CLIENT_HARD. */
+void laporan_set_per_client(int64_t per_window);
+int64_t laporan_per_client(void);
+
 /* File a report. client_key (the remote address) is used for the per-client
  * rate limit only and is never stored. sumber: "web" | "api" | "seed".
  * Returns 0; APP_EINVAL with *err (bad fields, refused files); APP_EBUSY

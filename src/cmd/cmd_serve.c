@@ -1,7 +1,11 @@
 /* wasdal serve [--listen ADDR:PORT] [--threads N] [--db URL] [--files DIR] [--secure-cookies]
  *              [--smtp URL] [--smtp-from ADDR] [--outbox-interval S] [--no-outbox]
+ *              [--laporan-per-jam N]
  * --files (or WASDAL_FILES_DIR): where evidence of citizen reports is
- * stored; default "<database file>-berkas" next to a SQLite database. */
+ * stored; default "<database file>-berkas" next to a SQLite database.
+ * --laporan-per-jam: raises the per-client report limit for benchmarks
+ * (bench/laporan.sh files thousands of reports from one address); the
+ * default stays LIMIT_LAPORAN_PER_CLIENT and the server warns when raised. */
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd_outbox.h"
@@ -10,6 +14,10 @@
 #include "http/http.h"
 #include "http/server.h"
 #include "app/bukti.h"
+#include "app/laporan.h"
+#include "core/log.h"
+
+_Static_assert(LIMIT_LAPORAN_PER_CLIENT == 10, "M_SERVE_USAGE says 'bawaan 10'");
 
 /* The outbox sender runs beside the HTTP workers (app/outbox.h). */
 struct background {
@@ -54,7 +62,8 @@ int cmd_serve(int argc, char **argv)
 		const char *val = NULL;
 		int takes = !strcmp(a, "--listen") || !strcmp(a, "--threads") || !strcmp(a, "--db") ||
 			    !strcmp(a, "--smtp") || !strcmp(a, "--smtp-from") ||
-			    !strcmp(a, "--outbox-interval") || !strcmp(a, "--files");
+			    !strcmp(a, "--outbox-interval") || !strcmp(a, "--files") ||
+			    !strcmp(a, "--laporan-per-jam");
 		if (takes) {
 			if (i + 1 >= argc) {
 				cmd_error(M_MISSING_ARG, a);
@@ -86,6 +95,15 @@ int cmd_serve(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			bg.interval_s = (int)n;
+		} else if (!strcmp(a, "--laporan-per-jam")) {
+			int64_t n;
+			if (http_parse_int64(val, &n) || n < 1 || n > LIMIT_LAPORAN_PER_CLIENT_HARD) {
+				cmd_error(M_SERVE_BAD_LAPORAN_RATE, LIMIT_LAPORAN_PER_CLIENT_HARD);
+				return EXIT_USAGE;
+			}
+			laporan_set_per_client(n);
+			if (n != LIMIT_LAPORAN_PER_CLIENT)
+				log_warn(msgc(M_SERVE_LAPORAN_RATE_RAISED), (long long)n);
 		} else if (!strcmp(a, "--no-outbox")) {
 			outbox = 0;
 		} else if (!strcmp(a, "--secure-cookies")) {

@@ -128,6 +128,9 @@ _Static_assert(LIMIT_API_PAGE_MAX < LIMIT_PAGE_SIZE_HARD, "api page: one more ro
 #define LIMIT_LAPORAN_BODY           (LIMIT_BUKTI_PER_UPLOAD * LIMIT_BUKTI_FILE_BYTES + 256 * 1024)
 #define LIMIT_LAPORAN_PER_CLIENT     10         /* reports per client key per window */
 #define LIMIT_LAPORAN_WINDOW_MS      3600000
+/* `wasdal serve --laporan-per-jam N` raises the per-client limit for load
+ * tests and benchmarks only (bench/laporan.sh); never above this. */
+#define LIMIT_LAPORAN_PER_CLIENT_HARD 1000000
 #define LIMIT_RECEIPT_WINDOW_MS      600000     /* receipt lookups: 10-minute window */
 #define LIMIT_RECEIPT_PER_CLIENT     30         /* failed or not, per client key per window */
 #define LIMIT_RECEIPT_GLOBAL         1000       /* all clients together per window (botnets) */
@@ -137,6 +140,7 @@ _Static_assert(LIMIT_BUKTI_PER_UPLOAD <= LIMIT_BUKTI_PER_UPLOAD_HARD, "bukti per
 _Static_assert(LIMIT_BUKTI_PER_KASUS <= LIMIT_BUKTI_PER_KASUS_HARD, "bukti per kasus");
 _Static_assert(LIMIT_BUKTI_PER_UPLOAD <= LIMIT_BUKTI_PER_KASUS, "upload within kasus");
 _Static_assert(LIMIT_LAPORAN_BODY <= LIMIT_UPLOAD_BODY_HARD, "report body");
+_Static_assert(LIMIT_LAPORAN_PER_CLIENT <= LIMIT_LAPORAN_PER_CLIENT_HARD, "laporan rate");
 _Static_assert(LIMIT_BUKTI_PER_UPLOAD + 30 <= LIMIT_MULTIPART_PARTS, "report form parts");
 
 /* A configured value v for a limit: values <= 0 mean "use the default",

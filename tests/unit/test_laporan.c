@@ -262,6 +262,20 @@ static void input_fields(void **state)
 	assert_str_eq(name, "foto_1.JPG");
 }
 
+/* `serve --laporan-per-jam` raises the filing limit for benchmarks only:
+ * <= 0 restores the default, and nothing goes above the hard cap. */
+static void per_client_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(laporan_per_client(), LIMIT_LAPORAN_PER_CLIENT);
+	laporan_set_per_client(500);
+	assert_int_equal(laporan_per_client(), 500);
+	laporan_set_per_client(INT64_MAX);
+	assert_int_equal(laporan_per_client(), LIMIT_LAPORAN_PER_CLIENT_HARD);
+	laporan_set_per_client(0);
+	assert_int_equal(laporan_per_client(), LIMIT_LAPORAN_PER_CLIENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +286,7 @@ int main(void)
 		cmocka_unit_test(check_rules),
 		cmocka_unit_test(kekurangan_codes),
 		cmocka_unit_test(input_fields),
+		cmocka_unit_test(per_client_limit),
 	};
 	return RUN_TESTS("laporan", tests);
 }
