@@ -29,6 +29,9 @@ secs() { python3 -c "import sys; print('%.2f' % float(sys.argv[1]))" "$1"; }
 ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print('%.2f' % (a/b if b else 0))" "$1" "$2"; }
 
 db="sqlite:$work/w.db"
+# GET_ONLY=1 STORE=file.db: skip the import half and measure the GET on a
+# copy of a store an earlier run kept with KEEP_STORE=file.db.
+if [ "${GET_ONLY:-0}" = 1 ]; then cp "${STORE:?GET_ONLY=1 needs STORE=file.db}" "$work/w.db"; else
 "$bin" migrate --db "$db" >/dev/null
 "$bin" seed demo --db "$db" >/dev/null
 codes=$(sqlite3 "$work/w.db" "SELECT group_concat(kode) FROM instansi WHERE jenis IN (3,4)")
@@ -59,6 +62,7 @@ printf '%-32s %8s s wall %8s s cpu  (%s rows in the store)\n' "wasdal import peg
 printf '%-32s %8s s wall %8s s cpu\n' "sqlite3 .import (no checks)" "$(secs "$sqlite_import")" "$sc"
 printf '%-32s %8sx wall %8sx cpu  (target <= 3x)\n' "wasdal / sqlite3" "$(ratio "$wasdal_import" "$sqlite_import")" "$(ratio "$wc" "$sc")"
 echo "# load average after the imports: $(load)"
+fi
 
 # CPU clock ticks (user+sys) used so far by a process and its children's
 # threads (nginx: the master and its workers).
@@ -70,6 +74,8 @@ ticks() {
 	echo "$t"
 }
 hz=$(getconf CLK_TCK)
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+[ -z "${KEEP_STORE:-}" ] || sqlite3 "$work/w.db" ".backup '$KEEP_STORE'"
 echo "# GET /api/v1/pegawai/{nip}, wrk -t2 -c64 -d$DURATION (load average before: $(load))"
 token=$("$bin" user token admin bench --db "$db" | tail -1)
 port=$(free_port)

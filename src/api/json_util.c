@@ -4,9 +4,12 @@
 #include "api/json_util.h"
 #include "core/err.h"
 
+/* Everything but the field errors, which are read only up to nfields and
+ * written whole when added: clearing all 16 of them (9 KiB) was a sizeable
+ * part of every API request, most of which never fail. */
 void api_error_init(struct api_error *e)
 {
-	memset(e, 0, sizeof(*e));
+	memset(e, 0, offsetof(struct api_error, fields));
 }
 
 /* Copy at most dstsz-1 bytes of s, never cutting a UTF-8 sequence. */

@@ -2,6 +2,7 @@
 #include "core/compat.h"
 #include "app/auth.h"
 #include "app/audit.h"
+#include "app/auth_cache.h"
 #include "app/diff.h"
 #include "app/nip.h"
 #include "core/csv.h"
@@ -405,10 +406,20 @@ int auth_bearer(struct store *s, const char *token, struct principal *out)
 	memset(out, 0, sizeof(*out));
 	if (!token_is_well_formed(token))
 		return APP_EAUTH;
+	/* The epoch first, in the caller's snapshot: a revocation committed
+	 * before this read moves it, so a cached entry is used only when no
+	 * revocation, user or scope change has happened since it was checked
+	 * (app/auth_cache.h). */
+	int64_t epoch, now = now_ms();
+	int rc = store_auth_epoch(s, &epoch);
+	if (rc)
+		return rc;
+	if (auth_cache_get(token, epoch, now, out))
+		return 0;
 	char hash[TOKEN_HEX_LEN + 1];
 	token_hash_hex(token, hash);
 	struct api_token t;
-	int rc = store_token_get_by_hash(s, hash, &t);
+	rc = store_token_get_by_hash(s, hash, &t);
 	if (rc == APP_ENOTFOUND)
 		return APP_EAUTH;
 	if (rc)
@@ -424,6 +435,7 @@ int auth_bearer(struct store *s, const char *token, struct principal *out)
 	if (u.disabled)
 		return APP_EAUTH;
 	auth_principal_from_user(&u, out);
+	auth_cache_put(token, epoch, now, out);
 	return 0;
 }
 

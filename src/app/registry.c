@@ -78,6 +78,27 @@ int registry_get(struct store *s, const struct principal *p, const char *nip,
 	return 0;
 }
 
+int registry_get_placed(struct store *s, const struct principal *p, const char *nip,
+			struct pegawai *out, struct instansi *in, struct unit_kerja *u)
+{
+	if (!principal_can(p, PERM_REGISTRY_READ))
+		return APP_EPERM;
+	char d[19];
+	if (nip_digits(nip, d))
+		return APP_ENOTFOUND;
+	int rc = store_pegawai_get_placed(s, d, out, in, u);
+	if (rc)
+		return rc;
+	if (!sees(p, out)) {
+		/* nothing of an employee out of scope leaves this function */
+		memset(out, 0, sizeof(*out));
+		memset(in, 0, sizeof(*in));
+		memset(u, 0, sizeof(*u));
+		return APP_ENOTFOUND;
+	}
+	return 0;
+}
+
 int registry_place_of(struct store *s, const struct principal *p, const struct pegawai *e,
 		      struct instansi *in, struct unit_kerja *u)
 {

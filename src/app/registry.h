@@ -79,6 +79,11 @@ int registry_count(struct store *s, const struct principal *p,
 int registry_get(struct store *s, const struct principal *p, const char *nip,
 		 struct pegawai *out);
 
+/* registry_get with the employee's instansi and unit (u->id 0 when none),
+ * read in one statement: the reply about one employee. */
+int registry_get_placed(struct store *s, const struct principal *p, const char *nip,
+			struct pegawai *out, struct instansi *in, struct unit_kerja *u);
+
 /* The instansi and unit (unit id 0 when none) of e, an employee registry_get
  * returned to p: two lookups by id, for a reply about one employee (cheaper
  * than listing the whole tree and the instansi's units). */

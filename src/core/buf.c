@@ -55,6 +55,11 @@ static int grow(struct buf *b, size_t extra)
 	return 0;
 }
 
+int buf_reserve(struct buf *b, size_t extra)
+{
+	return grow(b, extra);
+}
+
 int buf_add(struct buf *b, const void *p, size_t n)
 {
 	int rc = grow(b, n);

@@ -19,6 +19,9 @@ void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
 /* Detach the string; the caller frees it. The buffer is re-initialised. */
 char *buf_detach(struct buf *b, size_t *len);
+/* Makes room for extra more bytes (and the NUL) without appending: after a
+ * 0 return, ptr[len .. len + extra] may be written directly. */
+int buf_reserve(struct buf *b, size_t extra) __attribute__((warn_unused_result));
 int buf_add(struct buf *b, const void *p, size_t n) __attribute__((warn_unused_result));
 int buf_adds(struct buf *b, const char *s) __attribute__((warn_unused_result));
 int buf_addc(struct buf *b, char c) __attribute__((warn_unused_result));

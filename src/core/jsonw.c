@@ -44,19 +44,53 @@ void jsonw_obj_end(struct jsonw *w) { close_(w, '}'); }
 void jsonw_arr_begin(struct jsonw *w) { open_(w, '['); }
 void jsonw_arr_end(struct jsonw *w) { close_(w, ']'); }
 
+/* 1 for the bytes json_escape must escape: controls, '"', '\\' and '<'. */
+static const unsigned char needs_escape[256] = {
+	[0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, ['<'] = 1,
+};
+
+static size_t plain_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !needs_escape[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
+/* '"' s '"' when s needs no escape: one reservation, one copy. */
+static int quote_plain(struct buf *b, const char *s, size_t n, const char *pre, size_t npre,
+		       const char *post, size_t npost)
+{
+	int rc = buf_reserve(b, npre + n + npost + 2);
+	if (rc)
+		return rc;
+	char *p = b->ptr + b->len;
+	memcpy(p, pre, npre);
+	p += npre;
+	*p++ = '"';
+	memcpy(p, s, n);
+	p += n;
+	*p++ = '"';
+	memcpy(p, post, npost);
+	p += npost;
+	*p = '\0';
+	b->len += npre + n + npost + 2;
+	return 0;
+}
+
 int json_escape(struct buf *b, const char *s, size_t n)
 {
+	if (plain_prefix(s, n) == n)
+		return quote_plain(b, s, n, "", 0, "", 0);
 	int rc = buf_addc(b, '"');
 	size_t i = 0;
 	while (i < n && !rc) {
 		/* a run of bytes that need no escape goes in with one append */
 		size_t end = i;
-		while (end < n) {
-			unsigned char c = (unsigned char)s[end];
-			if (c < 0x20 || c == '"' || c == '\\' || c == '<')
-				break;
+		while (end < n && !needs_escape[(unsigned char)s[end]])
 			end++;
-		}
 		if (end > i) {
 			rc = buf_add(b, s + i, end - i);
 			i = end;
@@ -79,6 +113,17 @@ int json_escape(struct buf *b, const char *s, size_t n)
 
 void jsonw_key(struct jsonw *w, const char *key)
 {
+	size_t n = strlen(key);
+	if (plain_prefix(key, n) == n) {
+		/* [","] '"' key '"' ':' in one append; the value that follows
+		 * is not a sibling, so no comma before it */
+		unsigned bit = 1u << (w->depth & 31);
+		int comma = (w->need_comma & bit) != 0;
+		w->need_comma &= ~bit;
+		if (!w->err)
+			w->err = quote_plain(w->out, key, n, ",", (size_t)comma, ":", 1);
+		return;
+	}
 	sep(w);
 	if (!w->err)
 		w->err = json_escape(w->out, key, strlen(key));

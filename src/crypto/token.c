@@ -4,6 +4,7 @@
 #include "crypto/token.h"
 #include "crypto/crypto.h"
 #include "core/err.h"
+#include <pthread.h>
 #include <sodium.h>
 
 int token_random_hex(char out[TOKEN_HEX_LEN + 1])
@@ -27,6 +28,22 @@ void token_sha256_hex(const void *data, size_t n, char out[TOKEN_HEX_LEN + 1])
 void token_hash_hex(const char *token, char out[TOKEN_HEX_LEN + 1])
 {
 	token_sha256_hex(token, strlen(token), out);
+}
+
+static unsigned char cache_key_secret[crypto_generichash_KEYBYTES];
+
+static void cache_key_init(void)
+{
+	crypto_init();
+	randombytes_buf(cache_key_secret, sizeof(cache_key_secret));
+}
+
+void token_cache_key(const char *token, unsigned char out[TOKEN_CACHE_KEY_LEN])
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, cache_key_init);
+	crypto_generichash(out, TOKEN_CACHE_KEY_LEN, (const unsigned char *)token, strlen(token),
+			   cache_key_secret, sizeof(cache_key_secret));
 }
 
 int token_is_well_formed(const char *s)

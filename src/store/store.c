@@ -519,6 +519,17 @@ int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *o
 	return store_note(s, s->ops->pegawai_get_by_nip(s, nip, out));
 }
 
+int store_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			     struct instansi *in, struct unit_kerja *u)
+{
+	int rc = store_check_use(s);
+	if (rc)
+		return rc;
+	if (!nip)
+		return store_fail(s, APP_EINVAL, "nip is required");
+	return store_note(s, s->ops->pegawai_get_placed(s, nip, out, in, u));
+}
+
 /* q becomes a LIKE pattern body: lower-cased, with %, _ and \ escaped by
  * '\' (both backends use ESCAPE '\'). Empty q means no search. */
 static int pegawai_prepare(struct store *s, const struct pegawai_filter *f, char lo[256],
@@ -701,6 +712,13 @@ int store_token_revoke(struct store *s, int64_t id)
 {
 	int rc = store_check_write(s);
 	return rc ? rc : store_note(s, s->ops->token_revoke(s, id));
+}
+
+int store_auth_epoch(struct store *s, int64_t *out)
+{
+	*out = 0;
+	int rc = store_check_use(s);
+	return rc ? rc : store_note(s, s->ops->auth_epoch(s, out));
 }
 
 int store_rate_hit(struct store *s, const char *key, int64_t now_ms, int64_t window_ms,

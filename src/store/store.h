@@ -147,6 +147,10 @@ int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
+/* The employee with its instansi and unit (u->id 0 when none) in one
+ * statement: what a reply about one employee needs. */
+int store_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			     struct instansi *in, struct unit_kerja *u);
 
 struct pegawai_filter {
 	const char *scope_path;    /* required: "/" for national */
@@ -230,6 +234,13 @@ struct api_token {
 int store_token_insert(struct store *s, struct api_token *t);
 int store_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out);
 int store_token_revoke(struct store *s, int64_t id);
+/* The authentication epoch: a counter that triggers in the schema (migration
+ * 0011) advance in the same transaction as any change to what a token's
+ * principal is made of (a token revoked or deleted; a user's username,
+ * name, role, instansi, NIP or disabled flag; an instansi's path; a user or
+ * instansi deleted). app/auth_cache.c trusts a cached token only while it
+ * is unchanged. */
+int store_auth_epoch(struct store *s, int64_t *out);
 
 /* Fixed-window counter shared by every server process: adds one hit to key
  * and sets *count to the hits in the window that contains now_ms. Runs in

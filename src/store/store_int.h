@@ -81,6 +81,8 @@ struct store_ops {
 	int (*pegawai_insert)(struct store *s, struct pegawai *p, int *inserted);
 	int (*pegawai_get)(struct store *s, int64_t id, struct pegawai *out);
 	int (*pegawai_get_by_nip)(struct store *s, const char *nip, struct pegawai *out);
+	int (*pegawai_get_placed)(struct store *s, const char *nip, struct pegawai *out,
+				  struct instansi *in, struct unit_kerja *u);
 	/* f has been validated; lo/hi are the scope bounds, q_lower the
 	 * lower-cased and LIKE-escaped search text (NULL when no q). */
 	int (*pegawai_list)(struct store *s, const struct pegawai_filter *f, const char *lo,
@@ -106,6 +108,7 @@ struct store_ops {
 	int (*token_insert)(struct store *s, struct api_token *t);
 	int (*token_get_by_hash)(struct store *s, const char *token_hash, struct api_token *out);
 	int (*token_revoke)(struct store *s, int64_t id);
+	int (*auth_epoch)(struct store *s, int64_t *out);
 
 	int (*rate_hit)(struct store *s, const char *key, int64_t window_start_ms, int64_t *count);
 

@@ -239,6 +239,21 @@ int pg_token_revoke(struct store *s, int64_t id)
 	return rc;
 }
 
+int pg_auth_epoch(struct store *s, int64_t *out)
+{
+	struct pg_store *q = pg_downcast(s);
+	PGresult *r;
+	int rc = pg_query(q, "SELECT n FROM auth_epoch WHERE id = 1", NULL, &r, "auth epoch");
+	if (rc)
+		return rc;
+	if (PQntuples(r) == 1)
+		*out = pg_int(r, 0, 0);
+	else
+		rc = store_fail(s, APP_EINTERNAL, "auth_epoch has no row");
+	PQclear(r);
+	return rc;
+}
+
 /* ---- rate limits (see sq_rate_hit) ---- */
 
 int pg_rate_hit(struct store *s, const char *key, int64_t window_start_ms, int64_t *count)

@@ -96,6 +96,8 @@ int pg_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int pg_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int pg_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int pg_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
+int pg_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			  struct instansi *in, struct unit_kerja *u);
 int pg_pegawai_list(struct store *s, const struct pegawai_filter *f, const char *lo,
 		    const char *hi, const char *q_like, store_pegawai_cb cb, void *ctx);
 int pg_pegawai_count(struct store *s, const struct pegawai_filter *f, const char *lo,
@@ -116,6 +118,7 @@ int pg_session_purge(struct store *s, int64_t now_ms);
 int pg_token_insert(struct store *s, struct api_token *t);
 int pg_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out);
 int pg_token_revoke(struct store *s, int64_t id);
+int pg_auth_epoch(struct store *s, int64_t *out);
 int pg_rate_hit(struct store *s, const char *key, int64_t window_start_ms, int64_t *count);
 
 int pg_audit_head(struct store *s, int64_t *seq, char hash[65]);

@@ -307,6 +307,42 @@ int pg_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
 			   &p, out);
 }
 
+/* See sq_pegawai_get_placed: columns 15-21 are the instansi's and the unit's. */
+int pg_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			  struct instansi *in, struct unit_kerja *u)
+{
+	struct pg_store *q = pg_downcast(s);
+	struct pg_params p = { 0 };
+	PGresult *r;
+	pp_text(&p, nip);
+	int rc = pg_query(q, "SELECT " PEGAWAI_COLS ", i.kode, i.nama, i.jenis,"
+			  " coalesce(i.parent_id, 0), coalesce(u.id, 0), coalesce(u.kode, ''),"
+			  " coalesce(u.nama, '')" PEGAWAI_FROM
+			  " LEFT JOIN unit_kerja u ON u.id = p.unit_id WHERE p.nip = $1",
+			  &p, &r, "pegawai");
+	if (rc)
+		return rc;
+	if (PQntuples(r) == 1) {
+		rc = read_pegawai(q, r, 0, out);
+		memset(in, 0, sizeof(*in));
+		memset(u, 0, sizeof(*u));
+		in->id = out->instansi_id;
+		in->jenis = (enum instansi_jenis)pg_int(r, 0, 17);
+		in->parent_id = pg_int(r, 0, 18);
+		u->id = pg_int(r, 0, 19);
+		u->instansi_id = u->id ? out->instansi_id : 0;
+		if (!rc) rc = STORE_COPY(s, in->kode, pg_text(r, 0, 15));
+		if (!rc) rc = STORE_COPY(s, in->nama, pg_text(r, 0, 16));
+		if (!rc) rc = STORE_COPY(s, in->path, out->instansi_path);
+		if (!rc) rc = STORE_COPY(s, u->kode, pg_text(r, 0, 20));
+		if (!rc) rc = STORE_COPY(s, u->nama, pg_text(r, 0, 21));
+	} else {
+		rc = store_fail(s, APP_ENOTFOUND, "no such pegawai");
+	}
+	PQclear(r);
+	return rc;
+}
+
 /* Insert when the NIP is new, else nothing (see store_pegawai_insert). */
 int pg_pegawai_insert(struct store *s, struct pegawai *pe, int *inserted)
 {

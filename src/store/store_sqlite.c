@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "core/xalloc.h"
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -177,11 +178,22 @@ static int sq_pragma(struct sq_store *q, const char *sql)
 	return 0;
 }
 
+/* SQLite counts every allocation under one global mutex unless told not
+ * to; nothing reads those counts, and on a busy server the two worker
+ * threads met on that mutex several times per request. Only possible
+ * before the library initialises (otherwise SQLITE_MISUSE, ignored). */
+static void sq_configure(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int sq_open(const char *url, struct store **out)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	const char *path = url + strlen("sqlite:");
 	if (!*path)
 		return APP_EINVAL;
+	pthread_once(&once, sq_configure);
 	struct sq_store *q = xcalloc(1, sizeof(*q));
 	q->base.ops = &store_sqlite_ops;
 	int rc = sqlite3_open_v2(path, &q->db,
@@ -459,6 +471,7 @@ const struct store_ops store_sqlite_ops = {
 	.pegawai_insert = sq_pegawai_insert,
 	.pegawai_get = sq_pegawai_get,
 	.pegawai_get_by_nip = sq_pegawai_get_by_nip,
+	.pegawai_get_placed = sq_pegawai_get_placed,
 	.pegawai_list = sq_pegawai_list,
 	.pegawai_count = sq_pegawai_count,
 	.pegawai_set_blokir = sq_pegawai_set_blokir,
@@ -475,6 +488,7 @@ const struct store_ops store_sqlite_ops = {
 	.token_insert = sq_token_insert,
 	.token_get_by_hash = sq_token_get_by_hash,
 	.token_revoke = sq_token_revoke,
+	.auth_epoch = sq_auth_epoch,
 	.rate_hit = sq_rate_hit,
 	.audit_head = sq_audit_head,
 	.audit_insert = sq_audit_insert,

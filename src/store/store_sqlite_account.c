@@ -216,6 +216,24 @@ int sq_token_revoke(struct store *s, int64_t id)
 	return rc;
 }
 
+int sq_auth_epoch(struct store *s, int64_t *out)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT n FROM auth_epoch WHERE id = 1", &st);
+	if (rc)
+		return rc;
+	rc = sq_step(q, st, "auth epoch");
+	if (rc == 1) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = store_fail(s, APP_EINTERNAL, "auth_epoch has no row");
+	}
+	sq_done(q, st);
+	return rc;
+}
+
 /* ---- rate limits ---- */
 
 /* One row per key. A hit in a newer window restarts the count; a hit

@@ -117,6 +117,8 @@ int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int sq_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
 int sq_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
+int sq_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			  struct instansi *in, struct unit_kerja *u);
 int sq_pegawai_list(struct store *s, const struct pegawai_filter *f, const char *lo,
 		    const char *hi, const char *q_like, store_pegawai_cb cb, void *ctx);
 int sq_pegawai_count(struct store *s, const struct pegawai_filter *f, const char *lo,
@@ -137,6 +139,7 @@ int sq_session_purge(struct store *s, int64_t now_ms);
 int sq_token_insert(struct store *s, struct api_token *t);
 int sq_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out);
 int sq_token_revoke(struct store *s, int64_t id);
+int sq_auth_epoch(struct store *s, int64_t *out);
 int sq_rate_hit(struct store *s, const char *key, int64_t window_start_ms, int64_t *count);
 
 int sq_audit_head(struct store *s, int64_t *seq, char hash[65]);

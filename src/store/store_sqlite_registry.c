@@ -325,6 +325,41 @@ int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out)
 	return one_pegawai(q, st, out);
 }
 
+/* The pegawai columns, then the instansi's and the unit's (columns 15-21). */
+int sq_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,
+			  struct instansi *in, struct unit_kerja *u)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT " PEGAWAI_COLS ", i.kode, i.nama, i.jenis,"
+			 " coalesce(i.parent_id, 0), coalesce(u.id, 0), coalesce(u.kode, ''),"
+			 " coalesce(u.nama, '')" PEGAWAI_FROM
+			 " LEFT JOIN unit_kerja u ON u.id = p.unit_id WHERE p.nip = ?1", &st);
+	if (rc)
+		return rc;
+	sq_bind_text(st, 1, nip);
+	rc = sq_step(q, st, "pegawai");
+	if (rc == 1) {
+		rc = read_pegawai(q, st, out);
+		memset(in, 0, sizeof(*in));
+		memset(u, 0, sizeof(*u));
+		in->id = out->instansi_id;
+		in->jenis = (enum instansi_jenis)sqlite3_column_int(st, 17);
+		in->parent_id = sqlite3_column_int64(st, 18);
+		u->id = sqlite3_column_int64(st, 19);
+		u->instansi_id = u->id ? out->instansi_id : 0;
+		if (!rc) rc = STORE_COPY(s, in->kode, sq_col_text(st, 15));
+		if (!rc) rc = STORE_COPY(s, in->nama, sq_col_text(st, 16));
+		if (!rc) rc = STORE_COPY(s, in->path, out->instansi_path);
+		if (!rc) rc = STORE_COPY(s, u->kode, sq_col_text(st, 20));
+		if (!rc) rc = STORE_COPY(s, u->nama, sq_col_text(st, 21));
+	} else if (rc == 0) {
+		rc = store_fail(s, APP_ENOTFOUND, "no such pegawai");
+	}
+	sq_done(q, st);
+	return rc;
+}
+
 /* Insert or update by NIP, in up to three cached statements instead of one
  * UPSERT. An INSERT ... ON CONFLICT DO UPDATE may write two rows (its
  * update path checks foreign keys), so SQLite wraps every call in a

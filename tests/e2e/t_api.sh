@@ -337,6 +337,21 @@ check_eq "logout: the cookie no longer works" "$STATUS" 401
 json_post /api/v1/auth/login POST /api/v1/auth/login "" '{"username":"e2e.bk1","password":"salah-sekali-ini"}'
 check_eq "login: a wrong password is 401" "$STATUS" 401
 
+# ---- a token the server has cached stops at once when another process
+# (here the CLI) disables its user or a role change reaches it: the
+# authentication epoch (app/auth_cache.h) ----
+printf "%s\n%s\n" kata-sandi-cukup-9 kata-sandi-cukup-9 | W user add e2e.cache --role auditor --instansi 33 --password-stdin >/dev/null 2>&1
+check_eq "cache: user added" $? 0
+T_CACHE=$(token_for e2e.cache)
+api - GET /api/v1/me "$T_CACHE"
+check_eq "cache: token works" "$STATUS" 200
+api - GET /api/v1/me "$T_CACHE"
+check_eq "cache: token works again (from the cache)" "$STATUS" 200
+W user disable e2e.cache >/dev/null 2>&1
+check_eq "cache: another process disables the user" $? 0
+api - GET /api/v1/me "$T_CACHE"
+check_eq "cache: the next request is refused" "$STATUS" 401
+
 # ---- the router's own errors, in the API's error shape ----
 api - DELETE /api/v1/pegawai "$T_BK1"
 check_eq "405 for a wrong method" "$STATUS" 405

@@ -892,6 +892,106 @@ static void sessions_and_tokens(void **state)
 	assert_int_eq(store_token_get_by_hash(S, none, &tg), APP_ENOTFOUND);
 }
 
+/* The authentication epoch (app/auth_cache.h), read through a second
+ * connection as another serve process would: it moves with every committed
+ * change that can end or alter a token's principal, and not with login
+ * bookkeeping, a new token, a renamed instansi or a rolled-back change. */
+static int64_t epoch_of(struct store *b)
+{
+	int64_t e = -1;
+	assert_int_eq(store_auth_epoch(b, &e), 0);
+	return e;
+}
+
+static void auth_epoch_tracks_principal_changes(void **state)
+{
+	(void)state;
+	if (!strcmp(url, "sqlite::memory:"))
+		skip(); /* each :memory: connection is its own database */
+	struct store *b;
+	assert_int_eq(store_open(url, &b), 0);
+	char pn[256];
+	BEGIN_W();
+	int64_t uid = make_user("epoch-user");
+	int64_t other = put_instansi("EP-OTHER", INSTANSI_NASIONAL, 0, pn);
+	struct api_token t = { .user_id = uid };
+	snprintf(t.name, sizeof(t.name), "epoch");
+	hex64(t.token_hash, '9');
+	assert_int_eq(store_token_insert(S, &t), 0);
+	COMMIT();
+	int64_t e = epoch_of(b);
+	struct user u;
+	assert_int_eq(store_user_get(S, uid, &u), 0);
+
+	/* not part of a principal: no move */
+	u.failed_logins = 3;
+	u.locked_until_ms = 123456;
+	snprintf(u.password_hash, sizeof(u.password_hash), "$argon2id$changed");
+	BEGIN_W();
+	assert_int_eq(store_user_update(S, &u), 0);
+	struct api_token t2 = { .user_id = uid };
+	snprintf(t2.name, sizeof(t2.name), "epoch 2");
+	hex64(t2.token_hash, '8');
+	assert_int_eq(store_token_insert(S, &t2), 0);
+	struct instansi in;
+	assert_int_eq(store_instansi_get(S, other, &in), 0);
+	snprintf(in.nama, sizeof(in.nama), "Nama Baru");
+	assert_int_eq(store_instansi_put(S, &in), 0);
+	COMMIT();
+	assert_int_eq(epoch_of(b), e);
+
+	/* a rolled-back revocation: no move */
+	BEGIN_W();
+	assert_int_eq(store_token_revoke(S, t.id), 0);
+	store_tx_rollback(S);
+	assert_int_eq(epoch_of(b), e);
+
+	/* each committed change below moves it */
+	BEGIN_W();
+	assert_int_eq(store_token_revoke(S, t.id), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	e = epoch_of(b);
+
+	snprintf(u.role, sizeof(u.role), "auditor");
+	BEGIN_W();
+	assert_int_eq(store_user_update(S, &u), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	e = epoch_of(b);
+
+	u.instansi_id = other;
+	BEGIN_W();
+	assert_int_eq(store_user_update(S, &u), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	e = epoch_of(b);
+
+	snprintf(u.nama, sizeof(u.nama), "Nama Lain");
+	BEGIN_W();
+	assert_int_eq(store_user_update(S, &u), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	e = epoch_of(b);
+
+	u.disabled = 1;
+	BEGIN_W();
+	assert_int_eq(store_user_update(S, &u), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	e = epoch_of(b);
+
+	/* the user's scope moves: its instansi goes under another parent */
+	BEGIN_W();
+	int64_t parent = put_instansi("EP-PARENT", INSTANSI_NASIONAL, 0, pn);
+	assert_int_eq(store_instansi_get(S, other, &in), 0);
+	in.parent_id = parent;
+	assert_int_eq(store_instansi_put(S, &in), 0);
+	COMMIT();
+	assert_true(epoch_of(b) > e);
+	store_close(b);
+}
+
 static void rate_limits(void **state)
 {
 	(void)state;
@@ -1317,6 +1417,7 @@ int main(void)
 		cmocka_unit_test(callbacks_stop_and_no_nesting),
 		cmocka_unit_test(users_crud_conflict_scope),
 		cmocka_unit_test(sessions_and_tokens),
+		cmocka_unit_test(auth_epoch_tracks_principal_changes),
 		cmocka_unit_test(rate_limits),
 		cmocka_unit_test(cpns_publications),
 		cmocka_unit_test(audit_head_insert_list),

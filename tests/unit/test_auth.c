@@ -255,6 +255,39 @@ static void session_expiry(void **state)
 	assert_int_eq(stored.created_ms, now - 10 * min);
 }
 
+/* A Bearer token served from the in-process cache still follows the
+ * database: a role change shows in the next principal and a revocation
+ * refuses the next request (the authentication epoch, app/auth_cache.h).
+ * Without the epoch both would be served stale from the cache. */
+static void bearer_cache_follows_changes(void **state)
+{
+	(void)state;
+	struct principal cli, q;
+	char api[AUTH_TOKEN_HEX];
+	int64_t id = 0;
+	auth_principal_cli("test", &cli);
+	assert_int_eq(auth_token_create(S, &cli, "pansel", "cache", api, &id), 0);
+	assert_int_eq(auth_bearer(S, api, &q), 0);
+	assert_int_eq(q.role, ROLE_PANSEL);
+	assert_int_eq(auth_bearer(S, api, &q), 0); /* from the cache */
+	assert_int_eq(q.role, ROLE_PANSEL);
+
+	struct user u;
+	assert_int_eq(store_user_get(S, q.user_id, &u), 0);
+	snprintf(u.role, sizeof(u.role), "auditor");
+	assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0);
+	assert_int_eq(store_user_update(S, &u), 0);
+	assert_int_eq(store_tx_commit(S), 0);
+	assert_int_eq(auth_bearer(S, api, &q), 0);
+	assert_int_eq(q.role, ROLE_AUDITOR);
+
+	assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0);
+	assert_int_eq(store_token_revoke(S, id), 0);
+	assert_int_eq(store_tx_commit(S), 0);
+	assert_int_eq(auth_bearer(S, api, &q), APP_EAUTH);
+	assert_int_eq(q.role, ROLE_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +298,7 @@ int main(void)
 		cmocka_unit_test(disabled_user_is_out),
 		cmocka_unit_test(account_admin_rules),
 		cmocka_unit_test(session_expiry),
+		cmocka_unit_test(bearer_cache_follows_changes),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("auth", tests, setup, teardown);

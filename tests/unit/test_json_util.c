@@ -258,6 +258,51 @@ static void page_shape(void **state)
 	buf_release(&b);
 }
 
+/* The writer's one-append path for keys and strings with nothing to
+ * escape, and the escaping path, give the same text; a buffer limit is
+ * never passed. */
+static void writer_escapes_and_limits(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jsonw w;
+	buf_init(&b, 4096);
+	jsonw_init(&w, &b);
+	jsonw_obj_begin(&w);
+	jsonw_kv_str(&w, "nip", "196608011988031001");
+	jsonw_kv_str(&w, "nama", "A \"B\" <C>\\\n\t\x01");
+	jsonw_kv_str(&w, "kosong", "");
+	jsonw_kv_str(&w, "nol", NULL);
+	jsonw_key(&w, "k\"ey");
+	jsonw_int(&w, -5);
+	jsonw_kv_bool(&w, "b", 1);
+	jsonw_key(&w, "arr");
+	jsonw_arr_begin(&w);
+	jsonw_str(&w, "x");
+	jsonw_str(&w, "y<");
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
+	assert_int_eq(w.err, 0);
+	assert_str_eq(b.ptr, "{\"nip\":\"196608011988031001\","
+		      "\"nama\":\"A \\\"B\\\" \\u003cC>\\\\\\n\\t\\u0001\","
+		      "\"kosong\":\"\",\"nol\":null,\"k\\\"ey\":-5,\"b\":true,"
+		      "\"arr\":[\"x\",\"y\\u003c\"]}");
+	assert_int_eq(strlen(b.ptr), b.len);
+	buf_release(&b);
+
+	/* 12 bytes allowed: {"a":"bcd"} fits (11), one more key does not */
+	buf_init(&b, 12);
+	jsonw_init(&w, &b);
+	jsonw_obj_begin(&w);
+	jsonw_kv_str(&w, "a", "bcd");
+	assert_int_eq(w.err, 0);
+	jsonw_kv_str(&w, "e", "f");
+	assert_int_eq(w.err, APP_ETOOBIG);
+	assert_true(b.len <= 12);
+	assert_int_eq(strlen(b.ptr), b.len);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +316,7 @@ int main(void)
 		cmocka_unit_test(many_unknown_keys_are_capped),
 		cmocka_unit_test(long_unknown_key_truncated_on_utf8_boundary),
 		cmocka_unit_test(page_shape),
+		cmocka_unit_test(writer_escapes_and_limits),
 	};
 	return RUN_TESTS("json_util", tests);
 }
