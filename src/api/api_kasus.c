@@ -40,12 +40,17 @@ static void ringkas(struct jsonw *w, const struct kasus_ringkas *r, int32_t toda
 struct list_ctx {
 	struct jsonw *w;
 	int32_t today;
+	int limit, got;             /* the store is asked for limit + 1 */
+	struct kasus_kursor last;   /* of the last case written */
 };
 
 static int list_row(void *ctx, const struct kasus_ringkas *r)
 {
 	struct list_ctx *c = ctx;
+	if (++c->got > c->limit)
+		return 0;           /* the one past the page: another page follows */
 	ringkas(c->w, r, c->today);
+	kasus_kursor_dari(r, &c->last);
 	return 0;
 }
 
@@ -62,18 +67,33 @@ int api_kasus_list(struct http_req *req, struct http_resp *resp)
 	int limit;
 	if (api_query_limit(req, 100, 1000, &limit, &e))
 		return api_reply_error(req, resp, &e);
+	const char *after = http_query(req, "sesudah");
+	struct kasus_kursor kursor;
+	if (after && *after && kasus_kursor_baca(after, &kursor)) {
+		api_error_field(&e, "sesudah", M_KS_FIELD_BAD);
+		return api_reply_error(req, resp, &e);
+	}
 	if (!kasus_role_can_read(req->principal.role))
 		return api_reply_code(req, resp, APP_EPERM);
 	struct jsonw w;
-	struct list_ctx c = { &w, kasus_today() };
+	struct list_ctx c = { &w, kasus_today(), limit, 0, { 0, 0, 0 } };
 	api_reply_begin(resp, 200, &w);
 	jsonw_obj_begin(&w);
 	jsonw_kv_str(&w, "antrian", kasus_antrian_name(j));
 	jsonw_key(&w, "items");
 	jsonw_arr_begin(&w);
 	int rc = kasus_alur_antrian(req->store, &req->principal, j, http_query(req, "tag"), c.today,
-				    limit, 0, list_row, &c);
+				    limit + 1, after && *after ? &kursor : NULL, list_row, &c);
 	jsonw_arr_end(&w);
+	/* the next page's "sesudah", null on the last page */
+	jsonw_key(&w, "berikutnya");
+	if (c.got > limit) {
+		char t[KASUS_KURSOR_TEKS];
+		kasus_kursor_teks(&c.last, t);
+		jsonw_str(&w, t);
+	} else {
+		jsonw_null(&w);
+	}
 	jsonw_obj_end(&w);
 	if (rc)
 		return api_reply_code(req, resp, rc);

@@ -110,6 +110,7 @@ static const struct route_param kasus_list_params[] = {
 	{ "antrian", PARAM_QUERY, v_line, 16 },
 	{ "tag", PARAM_QUERY, v_line, 40 },
 	{ "limit", PARAM_QUERY, v_uint_or_empty, 4 },
+	{ "sesudah", PARAM_QUERY, v_line, 47 }, /* KASUS_KURSOR_TEKS - 1 */
 	{ NULL },
 };
 static const struct route_param no_params[] = {
