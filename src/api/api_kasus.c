@@ -40,12 +40,17 @@ static void ringkas(struct jsonw *w, const struct kasus_ringkas *r, int32_t toda
 struct list_ctx {
 	struct jsonw *w;
 	int32_t today;
+	int limit, got;             /* the store is asked for limit + 1 */
+	struct kasus_kursor last;   /* of the last case written */
 };
 
 static int list_row(void *ctx, const struct kasus_ringkas *r)
 {
 	struct list_ctx *c = ctx;
+	if (++c->got > c->limit)
+		return 0;           /* the one past the page: another page follows */
 	ringkas(c->w, r, c->today);
+	kasus_kursor_dari(r, &c->last);
 	return 0;
 }
 
@@ -62,18 +67,33 @@ int api_kasus_list(struct http_req *req, struct http_resp *resp)
 	int limit;
 	if (api_query_limit(req, 100, 1000, &limit, &e))
 		return api_reply_error(req, resp, &e);
+	const char *after = http_query(req, "sesudah");
+	struct kasus_kursor kursor;
+	if (after && *after && kasus_kursor_baca(after, &kursor)) {
+		api_error_field(&e, "sesudah", M_KS_FIELD_BAD);
+		return api_reply_error(req, resp, &e);
+	}
 	if (!kasus_role_can_read(req->principal.role))
 		return api_reply_code(req, resp, APP_EPERM);
 	struct jsonw w;
-	struct list_ctx c = { &w, kasus_today() };
+	struct list_ctx c = { &w, kasus_today(), limit, 0, { 0, 0, 0 } };
 	api_reply_begin(resp, 200, &w);
 	jsonw_obj_begin(&w);
 	jsonw_kv_str(&w, "antrian", kasus_antrian_name(j));
 	jsonw_key(&w, "items");
 	jsonw_arr_begin(&w);
 	int rc = kasus_alur_antrian(req->store, &req->principal, j, http_query(req, "tag"), c.today,
-				    limit, 0, list_row, &c);
+				    limit + 1, after && *after ? &kursor : NULL, list_row, &c);
 	jsonw_arr_end(&w);
+	/* the next page's "sesudah", null on the last page */
+	jsonw_key(&w, "berikutnya");
+	if (c.got > limit) {
+		char t[KASUS_KURSOR_TEKS];
+		kasus_kursor_teks(&c.last, t);
+		jsonw_str(&w, t);
+	} else {
+		jsonw_null(&w);
+	}
 	jsonw_obj_end(&w);
 	if (rc)
 		return api_reply_code(req, resp, rc);
@@ -281,37 +301,98 @@ static int reply_ok(struct http_req *req, struct http_resp *resp, const char *no
 	return api_reply_end(req, resp, &w);
 }
 
-int api_kasus_pindah(struct http_req *req, struct http_resp *resp)
+/* The fields a transition may require, as multipart form fields (the
+ * same names as the JSON "isian" keys and the web form's). */
+static const char *const pindah_fields[] = { "kekurangan", "alasan", "hasil_kajian",
+					     "jenis_pelanggaran", "tingkat_sanksi",
+					     "nomor_rekomendasi", "jenis_hukuman", "nomor_sk",
+					     "tanggal_sk" };
+/* One more than a transition takes (app/kasus_lampiran.c), so too many
+ * files are refused rather than silently dropped. */
+#define PINDAH_LAMPIRAN_MAX 5
+#define PINDAH_JSON_MAX 65536
+
+/* multipart/form-data: ke, the fields and files "lampiran" (BAP, SK),
+ * checked exactly like the web form's (type from the bytes, metadata
+ * stripped, at most 4, stored by SHA-256). */
+static int pindah_from_form(struct http_req *req, struct kasus_pindah *pd,
+			    struct kasus_lampiran *files)
 {
-	struct api_error e;
+	pd->ke = http_form(req, "ke");
+	for (size_t i = 0; i < ARRAY_SIZE(pindah_fields); i++) {
+		const char *v = http_form(req, pindah_fields[i]);
+		if (v && *v && pd->nfields < KASUS_FIELDS_MAX) {
+			pd->fields[pd->nfields].name = pindah_fields[i];
+			pd->fields[pd->nfields++].value = v;
+		}
+	}
+	size_t nf = 0;
+	for (size_t i = 0; i < req->n_uploads; i++) {
+		const struct http_upload *u = &req->uploads[i];
+		if (strcmp(u->field, "lampiran") || !u->len)
+			continue;
+		if (nf == PINDAH_LAMPIRAN_MAX)
+			return APP_ETOOBIG;
+		files[nf].nama = u->filename;
+		files[nf].data = (const uint8_t *)u->data;
+		files[nf++].len = u->len;
+	}
+	pd->lampiran = files;
+	pd->nlampiran = nf;
+	return 0;
+}
+
+static int pindah_from_json(struct http_req *req, struct kasus_pindah *pd, struct api_error *e)
+{
 	json_t *body;
-	api_error_init(&e);
-	if (api_read_json(req, &body, &e))
-		return api_reply_error(req, resp, &e);
-	struct kasus_pindah pd = { 0 };
-	pd.ke = json_string_value(json_object_get(body, "ke"));
+	/* the route's body limit is the upload one (multipart); a JSON
+	 * transition stays as small as it always was */
+	if (req->body_len > PINDAH_JSON_MAX)
+		return api_error_set(e, APP_ETOOBIG, M_API_ERR_TOO_BIG);
+	if (api_read_json(req, &body, e))
+		return APP_EINVAL;
+	pd->ke = json_string_value(json_object_get(body, "ke"));
 	json_t *isian = json_object_get(body, "isian");
 	const char *key;
 	json_t *val;
 	if (isian && !json_is_object(isian)) {
 		json_decref(body);
-		api_error_field(&e, "isian", M_KS_FIELD_BAD);
-		return api_reply_error(req, resp, &e);
+		api_error_field(e, "isian", M_KS_FIELD_BAD);
+		return APP_EINVAL;
 	}
 	json_object_foreach(isian, key, val) {
-		if (!json_is_string(val) || pd.nfields == KASUS_FIELDS_MAX) {
-			api_error_field(&e, key, M_KS_FIELD_BAD);
+		if (!json_is_string(val) || pd->nfields == KASUS_FIELDS_MAX) {
+			api_error_field(e, key, M_KS_FIELD_BAD);
 			json_decref(body);
+			return APP_EINVAL;
+		}
+		pd->fields[pd->nfields].name = http_strdup(req, key);
+		pd->fields[pd->nfields++].value = http_strdup(req, json_string_value(val));
+	}
+	pd->ke = pd->ke ? http_strdup(req, pd->ke) : NULL;
+	json_decref(body);
+	return 0;
+}
+
+int api_kasus_pindah(struct http_req *req, struct http_resp *resp)
+{
+	struct api_error e;
+	api_error_init(&e);
+	struct kasus_pindah pd = { 0 };
+	struct kasus_lampiran files[PINDAH_LAMPIRAN_MAX];
+	if (!strcmp(req->content_type, "multipart/form-data")) {
+		if (pindah_from_form(req, &pd, files)) {
+			api_error_field(&e, "lampiran", M_KS_ATTACHMENT_TOO_MANY);
 			return api_reply_error(req, resp, &e);
 		}
-		pd.fields[pd.nfields].name = http_strdup(req, key);
-		pd.fields[pd.nfields++].value = http_strdup(req, json_string_value(val));
+	} else if (pindah_from_json(req, &pd, &e)) {
+		return api_reply_error(req, resp, &e);
 	}
-	pd.ke = pd.ke ? http_strdup(req, pd.ke) : NULL;
-	json_decref(body);
 	struct kasus_pindah_hasil r;
 	const char *nomor = http_path_param(req, "nomor");
 	int rc = kasus_alur_pindah(req->store, &req->principal, nomor, &pd, &r);
+	if (rc == APP_ETOOBIG && r.field && r.msg)
+		rc = APP_EINVAL; /* a refused attachment is a 400 on its field */
 	if (rc)
 		return reply_why(req, resp, rc, r.field, r.msg);
 	struct jsonw w;

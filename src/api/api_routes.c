@@ -110,6 +110,23 @@ static const struct route_param kasus_list_params[] = {
 	{ "antrian", PARAM_QUERY, v_line, 16 },
 	{ "tag", PARAM_QUERY, v_line, 40 },
 	{ "limit", PARAM_QUERY, v_uint_or_empty, 4 },
+	{ "sesudah", PARAM_QUERY, v_line, 47 }, /* KASUS_KURSOR_TEKS - 1 */
+	{ NULL },
+};
+/* The multipart form of a transition: the fields transisi.csv may
+ * require (as the web form's) and the files "lampiran". */
+static const struct route_param kasus_pindah_params[] = {
+	{ "ke", PARAM_FORM, v_line, 39 },
+	{ "kekurangan", PARAM_FORM, v_text, 500 },
+	{ "alasan", PARAM_FORM, v_text, 2000 },
+	{ "hasil_kajian", PARAM_FORM, v_text, 2000 },
+	{ "jenis_pelanggaran", PARAM_FORM, v_line, 15 },
+	{ "tingkat_sanksi", PARAM_FORM, v_line, 8 },
+	{ "nomor_rekomendasi", PARAM_FORM, v_line, 79 },
+	{ "jenis_hukuman", PARAM_FORM, v_line, 23 },
+	{ "nomor_sk", PARAM_FORM, v_line, 79 },
+	{ "tanggal_sk", PARAM_FORM, v_line, 10 },
+	{ "lampiran", PARAM_FILE | PARAM_MULTI, NULL, 0 },
 	{ NULL },
 };
 static const struct route_param no_params[] = {
@@ -141,7 +158,10 @@ const struct route api_routes[] = {
 	{ HTTP_GET, "/api/v1/statistik", api_statistik, ROUTE_JSON | ROUTE_NO_IP_LOG, statistik_params, 0 },
 	{ HTTP_GET, "/api/v1/kasus", api_kasus_list, JSON_AUTH, kasus_list_params, 0 },
 	{ HTTP_GET, "/api/v1/kasus/:nomor", api_kasus_get, JSON_AUTH, no_params, 0 },
-	{ HTTP_POST, "/api/v1/kasus/:nomor/pindah", api_kasus_pindah, JSON_WRITE, no_params, 65536 },
+	/* JSON (at most 64 KiB, checked by the handler) or multipart with
+	 * attachments (the upload limit) */
+	{ HTTP_POST, "/api/v1/kasus/:nomor/pindah", api_kasus_pindah, JSON_WRITE | ROUTE_MULTIPART,
+	  kasus_pindah_params, 0 },
 	{ HTTP_POST, "/api/v1/kasus/:nomor/perpanjang", api_kasus_perpanjang, JSON_WRITE, no_params, 8192 },
 	{ HTTP_POST, "/api/v1/kasus/:nomor/tugaskan", api_kasus_tugaskan, JSON_WRITE, no_params, 4096 },
 	{ HTTP_POST, "/api/v1/kasus/:nomor/tag", api_kasus_tag, JSON_WRITE, no_params, 4096 },

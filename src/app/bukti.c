@@ -12,6 +12,7 @@
 #include <magic.h>
 #include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static char g_dir[4096] = "wasdal-berkas";
@@ -159,18 +160,134 @@ static int ensure_dir(void)
 	return 0;
 }
 
+/* ---- pins and the per-thread journal ----
+ * A pin says "a writer in this process is about to reference this file";
+ * a journal that rolls back removes a file it created only when nobody
+ * else pins it. The pin is taken before the file is looked at, and the
+ * removal decided under the same lock, so a concurrent writer of the same
+ * bytes either sees the file gone (and writes it again) or keeps it. */
+#define PIN_MAX 256
+#define BUKTI_ORPHAN_AGE_S 3600
+#define JOURNAL_MAX 16
+static pthread_mutex_t g_pin_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct { char sha[65]; int n; } g_pins[PIN_MAX];
+
+static int pin(const char *sha)
+{
+	int rc = -1;
+	pthread_mutex_lock(&g_pin_mu);
+	for (int i = 0; i < PIN_MAX && rc < 0; i++)
+		if (g_pins[i].n && !strcmp(g_pins[i].sha, sha)) {
+			g_pins[i].n++;
+			rc = 0;
+		}
+	for (int i = 0; i < PIN_MAX && rc < 0; i++)
+		if (!g_pins[i].n) {
+			memcpy(g_pins[i].sha, sha, 65);
+			g_pins[i].n = 1;
+			rc = 0;
+		}
+	pthread_mutex_unlock(&g_pin_mu);
+	return rc;
+}
+
+static int pinned_locked(const char *sha)
+{
+	for (int i = 0; i < PIN_MAX; i++)
+		if (g_pins[i].n && !strcmp(g_pins[i].sha, sha))
+			return 1;
+	return 0;
+}
+
+static void unpin_locked(const char *sha)
+{
+	for (int i = 0; i < PIN_MAX; i++)
+		if (g_pins[i].n && !strcmp(g_pins[i].sha, sha)) {
+			g_pins[i].n--;
+			return;
+		}
+}
+
+struct journal {
+	int active;
+	size_t n;
+	struct { char sha[65]; int created; int pinned; } f[JOURNAL_MAX];
+};
+static _Thread_local struct journal g_journal;
+
+void bukti_journal_begin(void)
+{
+	memset(&g_journal, 0, sizeof(g_journal));
+	g_journal.active = 1;
+}
+
+int bukti_journal_end(int committed)
+{
+	struct journal *j = &g_journal;
+	int removed = 0;
+	if (!j->active)
+		return 0;
+	pthread_mutex_lock(&g_pin_mu);
+	for (size_t i = 0; i < j->n; i++)
+		if (j->f[i].pinned)
+			unpin_locked(j->f[i].sha);
+	for (size_t i = 0; i < j->n && !committed; i++) {
+		char path[4200];
+		if (!j->f[i].created || !j->f[i].pinned || pinned_locked(j->f[i].sha))
+			continue;
+		bukti_path(j->f[i].sha, path, sizeof(path));
+		if (unlink(path) == 0)
+			removed++;
+		else if (errno != ENOENT)
+			log_error("bukti: unlink %s: %s", path, strerror(errno));
+	}
+	pthread_mutex_unlock(&g_pin_mu);
+	memset(j, 0, sizeof(*j));
+	return removed;
+}
+
+/* Remember a write in the thread's journal; 1 when it is tracked (the
+ * content is pinned until the journal ends). */
+static int journal_note(const char *sha)
+{
+	struct journal *j = &g_journal;
+	if (!j->active || j->n >= JOURNAL_MAX)
+		return 0; /* untracked: never removed here (the sweep finds it) */
+	memcpy(j->f[j->n].sha, sha, 65);
+	j->f[j->n].created = 0;
+	j->f[j->n].pinned = pin(sha) == 0;
+	return j->f[j->n++].pinned;
+}
+
+static int write_file(const struct bukti_prepared *p, int *created);
+
 int bukti_write(const struct bukti_prepared *p)
+{
+	if (!well_formed(p->sha256))
+		return APP_EINVAL;
+	int tracked = journal_note(p->sha256);
+	int created = 0;
+	int rc = write_file(p, &created);
+	if (tracked)
+		g_journal.f[g_journal.n - 1].created = created;
+	return rc;
+}
+
+static int write_file(const struct bukti_prepared *p, int *created)
 {
 	char path[4200], tmp[4300];
 	struct stat st;
-	if (!well_formed(p->sha256))
-		return APP_EINVAL;
 	int rc = ensure_dir();
 	if (rc)
 		return rc;
 	bukti_path(p->sha256, path, sizeof(path));
-	if (stat(path, &st) == 0 && (size_t)st.st_size == p->data.len)
-		return 0; /* content-addressed: already there */
+	if (stat(path, &st) == 0 && (size_t)st.st_size == p->data.len) {
+		/* content-addressed: already there. Touch it, so the orphan
+		 * sweep (which spares files changed in the last hour) never
+		 * removes a file a row is about to reference. */
+		(void)utimensat(AT_FDCWD, path, NULL, 0);
+		return 0;
+	}
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld.%lu", path, (long)getpid(),
 		 (unsigned long)pthread_self());
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -200,6 +317,7 @@ int bukti_write(const struct bukti_prepared *p)
 		unlink(tmp);
 		return rc;
 	}
+	*created = 1;
 	int dfd = open(g_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		(void)fsync(dfd);
@@ -259,6 +377,50 @@ int bukti_verify_dir(void (*bad)(void *ctx, const char *name, const char *why), 
 	}
 	closedir(d);
 	return 0;
+}
+
+int bukti_orphans(int (*referenced)(void *ctx, const char *name),
+		  void (*orphan)(void *ctx, const char *name), void *ctx, int remove, int64_t *n)
+{
+	*n = 0;
+	DIR *d = opendir(g_dir);
+	if (!d)
+		return errno == ENOENT ? APP_ENOTFOUND : APP_EIO;
+	time_t now = time(NULL);
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		char path[4400];
+		struct stat st;
+		if (e->d_name[0] == '.')
+			continue;
+		bukti_path(e->d_name, path, sizeof(path));
+		const char *tmp = strstr(e->d_name, ".tmp.");
+		if (tmp ? tmp - e->d_name != 64 : !well_formed(e->d_name))
+			continue; /* foreign names are bukti_verify_dir's to report */
+		if (!tmp && referenced(ctx, e->d_name))
+			continue;
+		/* a file changed in the last hour may be a write whose row is
+		 * not committed yet (or a temporary file still being written) */
+		if (lstat(path, &st) || now - st.st_mtime < BUKTI_ORPHAN_AGE_S)
+			continue;
+		if (remove) {
+			/* a writer in this process may be about to reference it */
+			pthread_mutex_lock(&g_pin_mu);
+			int busy = !tmp && pinned_locked(e->d_name);
+			if (!busy && unlink(path) && errno != ENOENT) {
+				log_error("bukti: unlink %s: %s", path, strerror(errno));
+				rc = APP_EIO;
+			}
+			pthread_mutex_unlock(&g_pin_mu);
+			if (busy)
+				continue;
+		}
+		orphan(ctx, e->d_name);
+		(*n)++;
+	}
+	closedir(d);
+	return rc;
 }
 
 int bukti_open(const char *sha256)

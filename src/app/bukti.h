@@ -47,6 +47,19 @@ int bukti_mime_allowed(const char *mime);
  * rename, fsync the directory); an existing file with that name is the
  * same content and is kept. 0 or APP_EIO. */
 int bukti_write(const struct bukti_prepared *p);
+/* Files written inside a database transaction. bukti_write happens before
+ * the commit (a committed row must never point at a missing file); when
+ * the transaction then fails, the files it created must not stay behind.
+ * Between bukti_journal_begin() and bukti_journal_end(committed) the
+ * calling thread's bukti_write calls are remembered; at the end, when not
+ * committed, each file this journal created is removed unless another
+ * writer in this process holds the same content (content addressing: a
+ * concurrent report may carry the same bytes). A crash in between still
+ * leaves an orphan: 'wasdal bukti periksa' lists them and --hapus-yatim
+ * removes them. Journals do not nest. */
+void bukti_journal_begin(void);
+/* Returns how many files were removed. */
+int bukti_journal_end(int committed);
 /* Open a stored file for reading: an fd, or a negative app_err
  * (APP_ENOTFOUND, APP_EINVAL for a name that is not a hash). */
 int bukti_open(const char *sha256);
@@ -58,6 +71,15 @@ int bukti_open(const char *sha256);
  * (APP_ENOTFOUND when it does not exist: nothing stored yet). */
 int bukti_verify_dir(void (*bad)(void *ctx, const char *name, const char *why), void *ctx,
 		     int64_t *n_ok, int64_t *n_bad);
+/* Files on disk that no row references (orphans): referenced(ctx, name)
+ * answers 1 when a row names the file. orphan(ctx, name) is called for
+ * each other well-formed file (and temporary file: an interrupted write)
+ * not changed in the last hour (bukti_write touches a file it finds
+ * already there, so a row about to be committed keeps it); when remove is
+ * set the file is deleted first. *n counts them. 0, or as
+ * bukti_verify_dir. */
+int bukti_orphans(int (*referenced)(void *ctx, const char *name),
+		  void (*orphan)(void *ctx, const char *name), void *ctx, int remove, int64_t *n);
 /* The path of a stored file into out (tests and the CLI). */
 void bukti_path(const char *sha256, char *out, size_t outsz);
 

@@ -4,6 +4,7 @@
  * records, so none of them can exist without the others. */
 #include "core/compat.h"
 #include "app/kasus_alur.h"
+#include "app/bukti.h"
 #include "app/pengingat.h"
 #include "app/audit.h"
 #include "app/diff.h"
@@ -454,6 +455,9 @@ int kasus_alur_pindah(struct store *s, const struct principal *p, const char *no
 	}
 	struct workflow wf;
 	struct kasus *k = xmalloc(sizeof(*k));
+	/* attachments written for a transition that does not commit are
+	 * removed again (app/bukti.h, the journal) */
+	bukti_journal_begin();
 	int rc = store_tx_begin(s, STORE_TX_WRITE);
 	if (!rc)
 		rc = kasus_alur_get(s, p, nomor, k);
@@ -464,9 +468,10 @@ int kasus_alur_pindah(struct store *s, const struct principal *p, const char *no
 		workflow_release(&wf);
 	}
 	free(k);
-	if (rc) {
+	if (rc)
 		store_tx_rollback(s);
-		return rc;
-	}
-	return store_tx_commit(s);
+	else
+		rc = store_tx_commit(s);
+	bukti_journal_end(rc == 0);
+	return rc;
 }

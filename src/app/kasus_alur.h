@@ -136,10 +136,21 @@ enum kasus_antrian_jenis {
 };
 enum kasus_antrian_jenis kasus_antrian_parse(const char *s);   /* 0 when unknown */
 const char *kasus_antrian_name(enum kasus_antrian_jenis j);
-/* Cases of one queue in p's scope; tag narrows it when not NULL/"". */
+/* Cases of one queue in p's scope, at most limit (1..1001); tag narrows it
+ * when not NULL/""; sesudah (NULL = from the start) continues after the
+ * last case of the previous page (keyset paging: a page never skips or
+ * repeats a case because others were filed or moved meanwhile, beyond the
+ * cases that changed position). */
 int kasus_alur_antrian(struct store *s, const struct principal *p, enum kasus_antrian_jenis j,
-		       const char *tag, int32_t today, int limit, int offset,
+		       const char *tag, int32_t today, int limit, const struct kasus_kursor *sesudah,
 		       int (*cb)(void *ctx, const struct kasus_ringkas *), void *ctx);
+/* The queue position of a listed case, and its text form for a URL
+ * ("sesudah" parameter): digits and dots, opaque to clients. */
+#define KASUS_KURSOR_TEKS 48
+void kasus_kursor_dari(const struct kasus_ringkas *r, struct kasus_kursor *out);
+void kasus_kursor_teks(const struct kasus_kursor *k, char out[KASUS_KURSOR_TEKS]);
+/* 0, or APP_EINVAL for text not made by kasus_kursor_teks. */
+int kasus_kursor_baca(const char *s, struct kasus_kursor *out);
 
 /* Cases and sanctions of one employee (by pegawai id), in p's scope. */
 int kasus_alur_pegawai(struct store *s, const struct principal *p, int64_t pegawai_id,

@@ -254,14 +254,52 @@ const char *kasus_antrian_name(enum kasus_antrian_jenis j)
 	return (unsigned)j < ARRAY_SIZE(queue_names) && queue_names[j] ? queue_names[j] : "";
 }
 
+void kasus_kursor_dari(const struct kasus_ringkas *r, struct kasus_kursor *out)
+{
+	/* the queue order sorts "no due day" (0 here, NULL in the table) and
+	 * "paused" (INT32_MAX) last, as INT32_MAX */
+	out->tenggat = r->tenggat_hari ? r->tenggat_hari : INT32_MAX;
+	out->created_ms = r->created_ms;
+	out->id = r->id;
+}
+
+void kasus_kursor_teks(const struct kasus_kursor *k, char out[KASUS_KURSOR_TEKS])
+{
+	snprintf(out, KASUS_KURSOR_TEKS, "%ld.%lld.%lld", (long)k->tenggat, (long long)k->created_ms,
+		 (long long)k->id);
+}
+
+int kasus_kursor_baca(const char *s, struct kasus_kursor *out)
+{
+	int64_t v[3];
+	const char *p = s;
+	for (int i = 0; i < 3; i++) {
+		size_t n = strspn(p, "0123456789");
+		if (n == 0 || n > 18 || (i < 2 ? p[n] != '.' : p[n] != '\0'))
+			return APP_EINVAL;
+		v[i] = 0;
+		for (size_t k = 0; k < n; k++)
+			v[i] = v[i] * 10 + (p[k] - '0');
+		p += n + 1;
+	}
+	if (v[0] > INT32_MAX || v[2] <= 0)
+		return APP_EINVAL;
+	out->tenggat = (int32_t)v[0];
+	out->created_ms = v[1];
+	out->id = v[2];
+	return 0;
+}
+
 int kasus_alur_antrian(struct store *s, const struct principal *p, enum kasus_antrian_jenis j,
-		       const char *tag, int32_t today, int limit, int offset,
+		       const char *tag, int32_t today, int limit, const struct kasus_kursor *sesudah,
 		       int (*cb)(void *ctx, const struct kasus_ringkas *), void *ctx)
 {
 	if (!p || !kasus_role_can_read(p->role))
 		return APP_EPERM;
-	struct kasus_antrian_filter f = { .scope = p->scope_path, .limit = limit, .offset = offset,
+	struct kasus_antrian_filter f = { .scope = p->scope_path, .limit = limit,
 					  .national = kasus_scope_national(p->scope_path) };
+	if (sesudah)
+		f.sesudah = *sesudah;
 	if (tag && *tag)
 		f.tag = tag;
 	struct workflow wf;

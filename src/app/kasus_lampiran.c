@@ -17,9 +17,10 @@ int kasus_lampiran_simpan(struct store *s, const struct principal *p, const stru
 {
 	if (!n)
 		return 0;
-	*why = M_KS_ATTACHMENT_BAD;
+	*why = M_KS_ATTACHMENT_TOO_MANY;
 	if (n > LAMPIRAN_MAX)
 		return APP_ETOOBIG;
+	*why = M_KS_ATTACHMENT_BAD;
 	struct jsonw w;
 	jsonw_init(&w, json);
 	jsonw_arr_begin(&w);

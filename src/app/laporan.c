@@ -392,8 +392,7 @@ void laporan_clean_name(const char *name, char *out, size_t outsz)
 
 /* Write the prepared files to disk, then their rows (inside the caller's
  * transaction). A file written for a transaction that rolls back stays on
- * disk unreferenced: content-addressed, harmless, and swept by nobody
- * (documented). */
+ * disk until the caller's bukti_journal_end removes it (see app/bukti.h). */
 int laporan_store_files(struct store *s, int64_t kasus_id, const struct laporan_file *files,
 			struct bukti_prepared *prep, size_t nfiles, int64_t now_ms, int *added,
 			int *stripped)
@@ -516,7 +515,9 @@ int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct
 	laporan_kekurangan(k, nfiles, k->kekurangan, sizeof(k->kekurangan));
 
 	/* A receipt hash collision (1 in 10^16 per pair) would be a UNIQUE
-	 * conflict: draw again. */
+	 * conflict: draw again. The evidence files written for a filing that
+	 * does not commit are removed again (the journal). */
+	bukti_journal_begin();
 	for (int attempt = 0; !rc && attempt < 3; attempt++) {
 		if (fixed_receipt)
 			snprintf(out->receipt, sizeof(out->receipt), "%.16s", fixed_receipt);
@@ -548,6 +549,7 @@ int laporan_ajukan_receipt(struct store *s, const char *client_key, const struct
 		}
 		break;
 	}
+	bukti_journal_end(rc == 0);
 	if (!rc) {
 		snprintf(out->nomor, sizeof(out->nomor), "%s", k->nomor);
 		receipt_display(out->receipt, out->receipt_display);

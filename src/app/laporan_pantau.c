@@ -162,6 +162,7 @@ int laporan_tambah_bukti(struct store *s, struct kasus *k, const struct laporan_
 		rc = APP_ENOMEM;
 		goto out;
 	}
+	bukti_journal_begin();
 	if ((rc = store_tx_begin(s, STORE_TX_WRITE)))
 		goto out;
 	rc = store_kasus_bukti_list(s, k->id, have, LIMIT_BUKTI_PER_KASUS_HARD, &n_have);
@@ -194,6 +195,7 @@ int laporan_tambah_bukti(struct store *s, struct kasus *k, const struct laporan_
 	else
 		store_tx_rollback(s);
 out:
+	bukti_journal_end(rc == 0);
 	free(have);
 	for (size_t i = 0; i < nfiles; i++)
 		bukti_release(&prep[i]);

@@ -24,6 +24,7 @@ struct demo_kasus {
 	int pegawai;            /* seed_demo_pegawai index, -1 = not linked */
 	const char *konteks, *pelanggaran, *kronologi;
 	struct demo_step steps[8];
+	const char *wilayah;    /* NULL = Jawa Tengah */
 };
 
 #define REKOM { "hasil_kajian", "Terbukti memberikan dukungan melalui media sosial", \
@@ -65,9 +66,10 @@ static const struct demo_kasus demo[] = {
 	{ "3471", SEED_DEMO_PEGAWAI + 1, "pemilu", "KE-4",
 	  "Mengunggah foto bersama calon anggota DPD dengan ajakan memilih di akun pribadi.",
 	  { { "verifikasi_satgas", ROLE_BKN, { NULL } },
-	    { "kajian_bawaslu", ROLE_BKN, { NULL } } } },
+	    { "kajian_bawaslu", ROLE_BKN, { NULL } } }, "DI Yogyakarta" },
 	{ "3471", SEED_DEMO_PEGAWAI + 2, "pilkada", "KE-3",
-	  "Menghadiri kampanye pasangan calon wali kota dengan seragam dinas.", { { NULL } } },
+	  "Menghadiri kampanye pasangan calon wali kota dengan seragam dinas.", { { NULL } },
+	  "DI Yogyakarta" },
 };
 
 static int insert_case(struct store *s, const struct demo_kasus *d, int i, const char *hash,
@@ -86,9 +88,7 @@ static int insert_case(struct store *s, const struct demo_kasus *d, int i, const
 	snprintf(k->kronologi, sizeof(k->kronologi), "%s", d->kronologi);
 	snprintf(k->pelapor_mode, sizeof(k->pelapor_mode), "anonim");
 	snprintf(k->sumber, sizeof(k->sumber), "seed");
-	snprintf(k->wilayah, sizeof(k->wilayah), "%s",
-		 d->instansi_kode && d->instansi_kode[0] == '3' && d->instansi_kode[1] == '4'
-			 ? "DI Yogyakarta" : "Jawa Tengah");
+	snprintf(k->wilayah, sizeof(k->wilayah), "%s", d->wilayah ? d->wilayah : "Jawa Tengah");
 	if (d->instansi_kode) {
 		struct instansi in;
 		int rc = store_instansi_get_by_kode(s, d->instansi_kode, &in);

@@ -259,6 +259,7 @@ struct store_kasus_ops {
 	int (*bukti_insert)(struct store *s, struct kasus_bukti *b);
 	int (*bukti_list)(struct store *s, int64_t kasus_id, int64_t only_id,
 			  struct kasus_bukti *out, size_t max, size_t *n);
+	int (*bukti_sha_list)(struct store *s, int (*cb)(void *ctx, const char *sha256), void *ctx);
 	int (*pesan_insert)(struct store *s, struct kasus_pesan *p);
 	int (*pesan_list)(struct store *s, int64_t kasus_id, struct kasus_pesan *out, size_t max,
 			  size_t *n);

@@ -114,6 +114,16 @@ int store_kasus_bukti_list(struct store *s, int64_t kasus_id, struct kasus_bukti
 	return store_note(s, s->ops->kasus->bukti_list(s, kasus_id, 0, out, max, n));
 }
 
+int store_kasus_bukti_sha_list(struct store *s, int (*cb)(void *ctx, const char *sha256),
+			       void *ctx)
+{
+	int rc = store_check_use(s);
+	if (rc)
+		return rc;
+	store_begin_stream(s);
+	return store_end_stream(s, s->ops->kasus->bukti_sha_list(s, cb, ctx));
+}
+
 int store_kasus_bukti_get(struct store *s, int64_t kasus_id, int64_t id, struct kasus_bukti *out)
 {
 	size_t n = 0;

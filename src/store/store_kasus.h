@@ -104,6 +104,11 @@ int store_kasus_bukti_insert(struct store *s, struct kasus_bukti *b);
 /* Oldest first, at most max; *n the count written. */
 int store_kasus_bukti_list(struct store *s, int64_t kasus_id, struct kasus_bukti *out,
 			   size_t max, size_t *n);
+/* Every distinct sha256 the evidence rows name, ascending (the sweep of
+ * files no row references: app/bukti.h bukti_orphans). cb may stop the
+ * walk by returning non-zero. */
+int store_kasus_bukti_sha_list(struct store *s, int (*cb)(void *ctx, const char *sha256),
+			       void *ctx);
 /* One file of a case; APP_ENOTFOUND when id is not a file of kasus_id. */
 int store_kasus_bukti_get(struct store *s, int64_t kasus_id, int64_t id, struct kasus_bukti *out);
 

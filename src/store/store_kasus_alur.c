@@ -209,7 +209,8 @@ int store_kasus_antrian(struct store *s, const struct kasus_antrian_filter *f,
 					f->tahap[i]);
 	}
 	struct kasus_antrian_filter g = *f;
-	if (g.limit <= 0 || g.limit > 1000)
+	/* 1001: a page of 1000 and one more to tell whether another follows */
+	if (g.limit <= 0 || g.limit > 1001)
 		g.limit = 100;
 	if (g.offset < 0)
 		g.offset = 0;

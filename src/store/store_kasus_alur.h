@@ -120,6 +120,13 @@ int store_kasus_sanksi_list(struct store *s, int64_t kasus_id, int64_t pegawai_i
 
 /* ---- queues over the kasus table ---- */
 #define KASUS_FILTER_TAHAP_MAX 24
+/* A position in the queue order (keyset paging): the due day (INT32_MAX
+ * for none or paused), created_ms and id of the last case of a page. */
+struct kasus_kursor {
+	int32_t tenggat;
+	int64_t created_ms;
+	int64_t id;                 /* 0 = no position: from the start */
+};
 struct kasus_antrian_filter {
 	const char *scope;          /* instansi path prefix */
 	int national;               /* also cases with no instansi (or scope "/") */
@@ -131,6 +138,7 @@ struct kasus_antrian_filter {
 	const char *tag;            /* non-NULL: with this tag */
 	int limit;                  /* 0 = 100 */
 	int offset;
+	struct kasus_kursor sesudah; /* id > 0: only cases after this position */
 };
 struct kasus_ringkas {
 	int64_t id;

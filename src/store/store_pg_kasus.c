@@ -459,6 +459,28 @@ static int pg_salt_put(struct store *s, const char *salt_hex, int64_t now_ms)
 			  " VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING", &p, &n, "receipt salt");
 }
 
+struct sha_walk {
+	int (*cb)(void *, const char *);
+	void *ctx;
+};
+
+static int sha_row(struct pg_store *q, PGresult *r, void *arg)
+{
+	struct sha_walk *w = arg;
+	int rc = w->cb(w->ctx, pg_text(r, 0, 0));
+	if (rc)
+		q->base.stopped = 1;
+	return rc;
+}
+
+static int pg_bukti_sha_list(struct store *s, int (*cb)(void *, const char *), void *ctx)
+{
+	struct pg_params p = { 0 };
+	struct sha_walk w = { cb, ctx };
+	return pg_stream(pg_downcast(s), "SELECT DISTINCT sha256 FROM kasus_bukti ORDER BY sha256", &p,
+			 sha_row, &w, "kasus bukti sha");
+}
+
 const struct store_kasus_ops store_pg_kasus_ops = {
 	.nomor_next = pg_nomor_next,
 	.insert = pg_kasus_insert,
@@ -469,6 +491,7 @@ const struct store_kasus_ops store_pg_kasus_ops = {
 	.set_tautan = pg_kasus_set_tautan,
 	.bukti_insert = pg_bukti_insert,
 	.bukti_list = pg_bukti_list,
+	.bukti_sha_list = pg_bukti_sha_list,
 	.pesan_insert = pg_pesan_insert,
 	.pesan_list = pg_pesan_list,
 	.akses_insert = pg_akses_insert,

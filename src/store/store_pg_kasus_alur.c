@@ -416,6 +416,9 @@ static int pg_antrian(struct store *s, const struct kasus_antrian_filter *f, con
 		pp_null(&p);
 	pp_int(&p, f->limit);
 	pp_int(&p, f->offset);
+	pp_int(&p, f->sesudah.id);
+	pp_int(&p, f->sesudah.tenggat);
+	pp_int(&p, f->sesudah.created_ms);
 	return pg_stream(pg_downcast(s), "SELECT k.id, k.nomor, k.konteks, k.tahap, k.tenggat_hari,"
 			 " k.instansi_id, coalesce(i.path, ''), coalesce(i.nama, ''), k.pegawai_id,"
 			 " k.terlapor_nama, k.pelanggaran_kode, k.petugas_id, k.created_ms, k.updated_ms"
@@ -428,6 +431,8 @@ static int pg_antrian(struct store *s, const struct kasus_antrian_filter *f, con
 			 " AND ($7::bigint <= 0 OR k.pegawai_id = $7::bigint)"
 			 " AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM kasus_tag t WHERE t.kasus_id = k.id"
 			 " AND t.tag = $8::text))"
+			 " AND ($11::bigint <= 0 OR (coalesce(k.tenggat_hari, 2147483647), k.created_ms, k.id)"
+			 " > ($12::int, $13::bigint, $11::bigint))"
 			 " ORDER BY coalesce(k.tenggat_hari, 2147483647), k.created_ms, k.id"
 			 " LIMIT $9 OFFSET $10", &p, ringkas_row, &w, "case queue");
 }

@@ -503,6 +503,23 @@ static int sq_salt_put(struct store *s, const char *salt_hex, int64_t now_ms)
 	return rc;
 }
 
+static int sq_bukti_sha_list(struct store *s, int (*cb)(void *, const char *), void *ctx)
+{
+	struct sq_store *q = sq_downcast(s);
+	sqlite3_stmt *st;
+	int rc = sq_prep(q, "SELECT DISTINCT sha256 FROM kasus_bukti ORDER BY sha256", &st);
+	if (rc)
+		return rc;
+	while ((rc = sq_step(q, st, "kasus bukti sha")) == 1) {
+		if ((rc = cb(ctx, sq_col_text(st, 0)))) {
+			s->stopped = 1;
+			break;
+		}
+	}
+	sq_done(q, st);
+	return rc;
+}
+
 const struct store_kasus_ops store_sqlite_kasus_ops = {
 	.nomor_next = sq_nomor_next,
 	.insert = sq_kasus_insert,
@@ -513,6 +530,7 @@ const struct store_kasus_ops store_sqlite_kasus_ops = {
 	.set_tautan = sq_kasus_set_tautan,
 	.bukti_insert = sq_bukti_insert,
 	.bukti_list = sq_bukti_list,
+	.bukti_sha_list = sq_bukti_sha_list,
 	.pesan_insert = sq_pesan_insert,
 	.pesan_list = sq_pesan_list,
 	.akses_insert = sq_akses_insert,

@@ -375,6 +375,8 @@ static int sq_antrian(struct store *s, const struct kasus_antrian_filter *f, con
 			 " AND (?7 <= 0 OR k.pegawai_id = ?7)"
 			 " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM kasus_tag t WHERE t.kasus_id = k.id"
 			 " AND t.tag = ?8))"
+			 " AND (?11 <= 0 OR (coalesce(k.tenggat_hari, 2147483647), k.created_ms, k.id)"
+			 " > (?12, ?13, ?11))"
 			 " ORDER BY coalesce(k.tenggat_hari, 2147483647), k.created_ms, k.id"
 			 " LIMIT ?9 OFFSET ?10", &st);
 	if (rc)
@@ -392,6 +394,9 @@ static int sq_antrian(struct store *s, const struct kasus_antrian_filter *f, con
 		sqlite3_bind_null(st, 8);
 	sq_bind_int(st, 9, f->limit);
 	sq_bind_int(st, 10, f->offset);
+	sq_bind_int(st, 11, f->sesudah.id);
+	sq_bind_int(st, 12, f->sesudah.tenggat);
+	sq_bind_int(st, 13, f->sesudah.created_ms);
 	struct kasus_ringkas r;
 	while ((rc = sq_step(q, st, "case queue")) == 1) {
 		memset(&r, 0, sizeof(r));

@@ -46,16 +46,26 @@ static void case_link(struct html *h, const char *nomor)
 
 /* ---- queues ---- */
 
+/* Cases per queue page; the store is asked for one more to know whether
+ * a next page exists. */
+#define QUEUE_PAGE 200
+
 struct queue_ctx {
 	struct page *pg;
 	int32_t today;
 	int n;
+	struct kasus_kursor last;   /* of the last row shown */
 };
 
 static int queue_row(void *ctx, const struct kasus_ringkas *r)
 {
 	struct queue_ctx *c = ctx;
 	struct html *h = &c->pg->h;
+	if (c->n == QUEUE_PAGE) {
+		c->n++;             /* one past the page: there is a next page */
+		return 0;
+	}
+	kasus_kursor_dari(r, &c->last);
 	enum kasus_status_tenggat st = kasus_tenggat_status(r->tenggat_hari, c->today);
 	html_raw(h, "<tr><td>");
 	case_link(h, r->nomor);
@@ -82,6 +92,10 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 	const char *q = http_query(req, "antrian");
 	enum kasus_antrian_jenis j = q && *q ? kasus_antrian_parse(q) : KASUS_ANTRIAN_SAYA;
 	if (!j)
+		return APP_EINVAL;
+	const char *after = http_query(req, "sesudah");
+	struct kasus_kursor kursor;
+	if (after && *after && kasus_kursor_baca(after, &kursor))
 		return APP_EINVAL;
 	static const enum msg_id names[] = { 0, M_KSW_Q_SAYA, M_KSW_Q_TERLAMBAT, M_KSW_Q_SEGERA,
 					     M_KSW_Q_DITUGASKAN, M_KSW_Q_SEMUA };
@@ -125,9 +139,9 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 		html_raw(h, "</th>");
 	}
 	html_raw(h, "</tr></thead><tbody>");
-	struct queue_ctx c = { &pg, kasus_today(), 0 };
-	int rc = kasus_alur_antrian(req->store, p, j, http_query(req, "tag"), c.today, 200, 0,
-				    queue_row, &c);
+	struct queue_ctx c = { &pg, kasus_today(), 0, { 0, 0, 0 } };
+	int rc = kasus_alur_antrian(req->store, p, j, http_query(req, "tag"), c.today, QUEUE_PAGE + 1,
+				    after && *after ? &kursor : NULL, queue_row, &c);
 	if (rc)
 		return rc;
 	if (!c.n) {
@@ -136,6 +150,36 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 		html_raw(h, "</td></tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
+	/* keyset paging with plain links: works without JavaScript */
+	if (c.n > QUEUE_PAGE || (after && *after)) {
+		html_raw(h, "<nav class=\"pager\"");
+		html_attr(h, "aria-label", page_t(&pg, M_KSW_PAGER));
+		html_raw(h, "><ul>");
+		if (after && *after) {
+			html_raw(h, "<li><a");
+			html_url_begin(h, "href", "/kasus");
+			html_url_arg(h, "antrian", kasus_antrian_name(j));
+			html_url_arg(h, "tag", http_query(req, "tag"));
+			html_url_end(h);
+			html_raw(h, ">");
+			html_text(h, page_t(&pg, M_KSW_PAGE_FIRST));
+			html_raw(h, "</a></li>");
+		}
+		if (c.n > QUEUE_PAGE) {
+			char t[KASUS_KURSOR_TEKS];
+			kasus_kursor_teks(&c.last, t);
+			html_raw(h, "<li><a rel=\"next\"");
+			html_url_begin(h, "href", "/kasus");
+			html_url_arg(h, "antrian", kasus_antrian_name(j));
+			html_url_arg(h, "tag", http_query(req, "tag"));
+			html_url_arg(h, "sesudah", t);
+			html_url_end(h);
+			html_raw(h, ">");
+			html_text(h, page_t(&pg, M_KSW_PAGE_NEXT));
+			html_raw(h, "</a></li>");
+		}
+		html_raw(h, "</ul></nav>");
+	}
 	return page_end(&pg);
 }
 

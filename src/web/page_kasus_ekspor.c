@@ -21,6 +21,7 @@ struct kex {
 	struct tabexp *t;
 	int32_t today;
 	int got;
+	struct kasus_kursor last;   /* of the last row written: the next page starts after it */
 };
 
 static const char *status_text(struct http_req *req, enum kasus_status_tenggat s)
@@ -38,6 +39,7 @@ static int kex_row(void *ctx, const struct kasus_ringkas *r)
 {
 	struct kex *x = ctx;
 	x->got++;
+	kasus_kursor_dari(r, &x->last);
 	char due[16] = "";
 	if (r->tenggat_hari && r->tenggat_hari != INT32_MAX)
 		date_format_iso(r->tenggat_hari, due, sizeof(due));
@@ -78,10 +80,11 @@ static int kex_fill(struct tabexp *t, void *ctx)
 		rc = store_tx_begin(req->store, STORE_TX_READ);
 	if (rc)
 		return rc;
-	for (int offset = 0; !rc; offset += EKSPOR_PAGE) {
+	for (int first = 1; !rc; first = 0) {
 		x->got = 0;
+		struct kasus_kursor from = x->last;
 		rc = kasus_alur_antrian(req->store, &req->principal, x->j, x->tag, x->today, EKSPOR_PAGE,
-					offset, kex_row, x);
+					first ? NULL : &from, kex_row, x);
 		if (x->got < EKSPOR_PAGE)
 			break;
 	}
@@ -99,7 +102,7 @@ int page_kasus_ekspor(struct http_req *req, struct http_resp *resp)
 	if (!j)
 		return APP_EINVAL;
 	const char *tag = http_query(req, "tag");
-	struct kex x = { req, j, tag && *tag ? tag : NULL, NULL, kasus_today() };
+	struct kex x = { req, j, tag && *tag ? tag : NULL, NULL, kasus_today(), 0, { 0, 0, 0 } };
 	int xlsx = strstr(req->path, ".xlsx") != NULL;
 	return export_send(req, resp, xlsx ? TABEXP_XLSX : TABEXP_CSV,
 			   http_printf(req, "kasus-%s", kasus_antrian_name(j)), "kasus", kex_fill, &x);

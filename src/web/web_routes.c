@@ -213,6 +213,7 @@ static const struct route_param p_statistik[] = {
 static const struct route_param p_kasus_list[] = {
 	{ "antrian", PARAM_QUERY, v_line, 16 },
 	{ "tag", PARAM_QUERY, v_line, 40 },
+	{ "sesudah", PARAM_QUERY, v_line, 47 }, /* KASUS_KURSOR_TEKS - 1; the queue page's */
 	{ NULL },
 };
 static const struct route_param p_kasus_detail[] = {

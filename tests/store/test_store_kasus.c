@@ -296,6 +296,20 @@ static void kasus_updates(void **state)
 	store_tx_rollback(S);
 }
 
+struct sha_seen {
+	int n;
+	char all[4 * 65 + 1];   /* the first four, each in 65 bytes */
+};
+
+static int see_sha(void *ctx, const char *sha)
+{
+	struct sha_seen *w = ctx;
+	if (w->n < 4)
+		memcpy(w->all + w->n * 65, sha, strnlen(sha, 64));
+	w->n++;
+	return 0;
+}
+
 static void bukti_pesan_akses(void **state)
 {
 	(void)state;
@@ -367,6 +381,13 @@ static void bukti_pesan_akses(void **state)
 	OK(store_kasus_bukti_get(S, k.id, b2.id, &one));
 	assert_str_eq(one.sha256, b2.sha256);
 	assert_int_eq(store_kasus_bukti_get(S, k.id + 1000, b2.id, &one), APP_ENOTFOUND);
+	/* every referenced file once (the orphan sweep's list) */
+	struct sha_seen sw;
+	memset(&sw, 0, sizeof(sw));
+	OK(store_kasus_bukti_sha_list(S, see_sha, &sw));
+	assert_int_eq(sw.n, 2);
+	assert_true(!strcmp(sw.all, b.sha256) || !strcmp(sw.all + 65, b.sha256));
+	assert_true(!strcmp(sw.all, b2.sha256) || !strcmp(sw.all + 65, b2.sha256));
 
 	struct kasus_pesan pl[4];
 	OK(store_kasus_pesan_list(S, k.id, pl, 4, &n));

@@ -404,6 +404,58 @@ static void queues_and_scope(void **state)
 	assert_int_eq(store_kasus_antrian(S, &f, see_queue, &none), APP_EINVAL);
 }
 
+/* Keyset paging: one case per page, each page after the last one's
+ * (due day or INT32_MAX, created_ms, id), walks the queue in its order. */
+struct keyset_seen {
+	int n;
+	int64_t id;
+	struct kasus_kursor last;
+};
+
+static int see_keyset(void *ctx, const struct kasus_ringkas *r)
+{
+	struct keyset_seen *w = ctx;
+	w->n++;
+	w->id = r->id;
+	w->last.tenggat = r->tenggat_hari ? r->tenggat_hari : INT32_MAX;
+	w->last.created_ms = r->created_ms;
+	w->last.id = r->id;
+	return 0;
+}
+
+static void queue_keyset_paging(void **state)
+{
+	(void)state;
+	struct kasus_antrian_filter f = { .scope = "/" };
+	struct queue_seen all = queue(&f);
+	assert_int_eq(all.n, 4);
+	f.limit = 1;
+	for (int i = 0; i < all.n; i++) {
+		struct keyset_seen w = { 0 };
+		OK(store_kasus_antrian(S, &f, see_keyset, &w));
+		assert_int_eq(w.n, 1);
+		assert_int_eq(w.id, all.ids[i]);
+		f.sesudah = w.last;
+	}
+	struct keyset_seen end = { 0 };
+	OK(store_kasus_antrian(S, &f, see_keyset, &end));
+	assert_int_eq(end.n, 0); /* after the last case: nothing */
+	/* a position inside a scope still only lists that scope */
+	f.scope = path_a;
+	f.limit = 0;
+	f.sesudah = (struct kasus_kursor){ 0, 0, 0 };
+	struct queue_seen a = queue(&f);
+	assert_int_eq(a.n, 2);
+	struct keyset_seen first = { 0 };
+	f.limit = 1;
+	OK(store_kasus_antrian(S, &f, see_keyset, &first));
+	f.sesudah = first.last;
+	f.limit = 0;
+	struct queue_seen rest = queue(&f);
+	assert_int_eq(rest.n, 1);
+	assert_int_eq(rest.ids[0], a.ids[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +466,7 @@ int main(void)
 		cmocka_unit_test(notes_and_tags),
 		cmocka_unit_test(sanctions),
 		cmocka_unit_test(queues_and_scope),
+		cmocka_unit_test(queue_keyset_paging),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("store kasus_alur", tests, open_suite, close_suite);
