@@ -10,8 +10,7 @@
 
 DB="sqlite:$T_DIR/a.db"
 W() { "$WASDAL_BIN" "$@" --db "$DB"; }
-"$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
-demo_load "$DB" "$T_DIR/seed.out"
+demo_setup "$DB"
 
 # Active employees of Banyumas (3302) and their units, from the export.
 W export pegawai --instansi 3302 2>/dev/null | python3 -c '
