@@ -4,26 +4,100 @@
 #include "app/outbox.h"
 #include "app/principal.h"
 #include "core/buf.h"
+#include "core/csv_table.h"
 #include "core/date.h"
+#include "core/embedded.h"
 #include "core/err.h"
 #include "core/jsonw.h"
+#include "core/log.h"
+#include "core/msg.h"
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "store/store_kampanye.h"
 #include "store/store_outbox.h"
+#include <pthread.h>
 
-void kampanye_pengingat_due(int32_t tenggat, int32_t today, int *days_before, int *overdue)
+int kampanye_pengingat_load_csv(struct kampanye_pengingat_rules *r, const char *p, size_t n,
+				struct load_error *err)
 {
-	static const int points[] = KAMPANYE_REMIND_DAYS;
+	static const char *const req[] = { "jenis", "hari", NULL };
+	struct kampanye_pengingat_rules out = { 0 };
+	int has_late = 0;
+	struct csv_table t;
+	int rc = csv_table_open_mem(&t, p, n, req, err);
+	if (rc)
+		return rc;
+	while ((rc = csv_table_next(&t, err)) == 1) {
+		const char *jenis = csv_table_get(&t, "jenis");
+		int hari;
+		if ((rc = csv_table_get_uint(&t, "hari", -1, 90, &hari, err)))
+			break;
+		char hs[16];
+		snprintf(hs, sizeof(hs), "%d", hari);
+		const char *col = NULL, *val = "";
+		int why = M_TABLE_BAD_VALUE;
+		if (hari < 0) {
+			col = "hari";
+			why = M_TABLE_REQUIRED;
+		} else if (!strcmp(jenis, "pengingat")) {
+			/* 0 would read as "no reminder"; the array is fixed */
+			if (hari == 0 || out.n == KAMPANYE_PENGINGAT_MAX) {
+				col = "hari";
+				val = hs;
+			} else {
+				out.sebelum[out.n++] = hari;
+			}
+		} else if (!strcmp(jenis, "terlambat") && !has_late) {
+			out.terlambat = hari;
+			has_late = 1;
+		} else { /* an unknown kind, or a second terlambat row */
+			col = "jenis";
+			val = jenis;
+		}
+		if (col) {
+			load_error_set(err, &t, col, why, val);
+			rc = APP_EINVAL;
+			break;
+		}
+	}
+	csv_table_close(&t);
+	if (rc)
+		return rc;
+	*r = out;
+	return 0;
+}
+
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static struct kampanye_pengingat_rules g_rules;
+static int g_ok;
+
+static void load_default(void)
+{
+	const struct embedded_file *f = embedded_find("data/kampanye/pengingat.csv");
+	struct load_error err;
+	g_ok = f && kampanye_pengingat_load_csv(&g_rules, f->data, f->len, &err) == 0;
+	if (!g_ok)
+		log_error("kampanye: data/kampanye/pengingat.csv cannot be read");
+}
+
+const struct kampanye_pengingat_rules *kampanye_pengingat_rules_default(void)
+{
+	pthread_once(&g_once, load_default);
+	return g_ok ? &g_rules : NULL;
+}
+
+void kampanye_pengingat_due(const struct kampanye_pengingat_rules *r, int32_t tenggat,
+			    int32_t today, int *days_before, int *overdue)
+{
 	*days_before = 0;
-	*overdue = today > tenggat && today - tenggat <= KAMPANYE_LATE_LOOKBACK;
+	*overdue = today > tenggat && today - tenggat <= r->terlambat;
 	if (today > tenggat)
 		return;
 	/* the closest point whose window [tenggat - point, tenggat] holds today:
 	 * a late first scan sends one reminder, not all of them */
-	for (size_t i = 0; i < sizeof(points) / sizeof(points[0]); i++)
-		if (tenggat - today <= points[i] && (!*days_before || points[i] < *days_before))
-			*days_before = points[i];
+	for (size_t i = 0; i < r->n; i++)
+		if (tenggat - today <= r->sebelum[i] && (!*days_before || r->sebelum[i] < *days_before))
+			*days_before = r->sebelum[i];
 }
 
 struct list {
@@ -196,13 +270,16 @@ int kampanye_pengingat_scan(struct store *s, int32_t today, int *queued)
 {
 	if (queued)
 		*queued = 0;
+	const struct kampanye_pengingat_rules *r = kampanye_pengingat_rules_default();
+	if (!r)
+		return APP_EINTERNAL;
 	if (!today)
 		today = date_today_wib();
 	struct list l = { 0 };
 	int rc = store_kampanye_list(s, "/", collect, &l);
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		int days, late;
-		kampanye_pengingat_due(l.v[i].tenggat_hari, today, &days, &late);
+		kampanye_pengingat_due(r, l.v[i].tenggat_hari, today, &days, &late);
 		if (days || late)
 			rc = fire(s, &l.v[i], days, late, today, queued);
 	}

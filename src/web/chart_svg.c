@@ -258,15 +258,43 @@ static void label_text(struct html *h, const char *s)
 		html_text(h, "…");
 }
 
-void chart_svg_bars(struct html *h, const char *id, const char *title, const char *desc,
-		    const struct chart_bar *bars, size_t n)
+/* The gridlines at 0, 25, 50, 75 and 100 % of the track, labelled under the
+ * last row (axis_h px were added to the height for them). */
+static void percent_axis(struct html *h, int64_t height, int axis_h)
 {
-	int64_t width = LABEL_W + BAR_W + VALUE_W, height = (int64_t)n * ROW_H + 2 * PAD;
+	for (int t = 0; t <= 100; t += 25) {
+		int x = LABEL_W + BAR_W * t / 100;
+		html_raw(h, "<line stroke=\"#c5ccd3\" x1=\"");
+		html_int(h, x);
+		html_raw(h, "\" x2=\"");
+		html_int(h, x);
+		html_raw(h, "\" y1=\"");
+		html_int(h, PAD);
+		html_raw(h, "\" y2=\"");
+		html_int(h, height - axis_h + 2);
+		html_raw(h, "\"/><text class=\"axis\" fill=\"#4a5561\" text-anchor=\"middle\" x=\"");
+		html_int(h, x);
+		html_raw(h, "\" y=\"");
+		html_int(h, height - 4);
+		html_raw(h, "\">");
+		html_int(h, t);
+		html_raw(h, "%</text>");
+	}
+}
+
+/* Colours are presentation attributes (the CSP forbids inline style), so
+ * the chart reads on any page; a page stylesheet (kampanye.css) may
+ * override them. */
+static void bars_svg(struct html *h, const char *id, const char *title, const char *desc,
+		     const struct chart_bar *bars, size_t n, int axis)
+{
+	int axis_h = axis ? 22 : 0;
+	int64_t width = LABEL_W + BAR_W + VALUE_W, height = (int64_t)n * ROW_H + 2 * PAD + axis_h;
 	html_raw(h, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ");
 	html_int(h, width);
 	html_raw(h, " ");
 	html_int(h, height);
-	html_raw(h, "\" width=\"100%\"");
+	html_raw(h, "\" width=\"100%\" font-size=\"15\" font-family=\"sans-serif\"");
 	char ids[160], tid[80], did[80];
 	snprintf(ids, sizeof(ids), "%.70s-t %.70s-d", id, id);
 	snprintf(tid, sizeof(tid), "%.70s-t", id);
@@ -281,6 +309,8 @@ void chart_svg_bars(struct html *h, const char *id, const char *title, const cha
 	html_raw(h, ">");
 	html_text(h, desc);
 	html_raw(h, "</desc>");
+	if (axis)
+		percent_axis(h, height, axis_h);
 	for (size_t i = 0; i < n; i++) {
 		int64_t y = PAD + (int64_t)i * ROW_H;
 		int64_t w = bars[i].whole > 0 ? bars[i].part * BAR_W / bars[i].whole : 0;
@@ -290,7 +320,7 @@ void chart_svg_bars(struct html *h, const char *id, const char *title, const cha
 			w = BAR_W;
 		html_raw(h, "<g><text class=\"label\" x=\"0\" y=\"");
 		html_int(h, y + BAR_H - 4);
-		html_raw(h, "\">");
+		html_raw(h, "\" fill=\"#1b2733\">");
 		label_text(h, bars[i].label ? bars[i].label : "");
 		html_raw(h, "</text><rect class=\"track\" x=\"");
 		html_int(h, LABEL_W);
@@ -300,7 +330,7 @@ void chart_svg_bars(struct html *h, const char *id, const char *title, const cha
 		html_int(h, BAR_W);
 		html_raw(h, "\" height=\"");
 		html_int(h, BAR_H);
-		html_raw(h, "\"/><rect class=\"bar\" x=\"");
+		html_raw(h, "\" fill=\"#e8edf2\"/><rect class=\"bar\" x=\"");
 		html_int(h, LABEL_W);
 		html_raw(h, "\" y=\"");
 		html_int(h, y);
@@ -308,15 +338,27 @@ void chart_svg_bars(struct html *h, const char *id, const char *title, const cha
 		html_int(h, w);
 		html_raw(h, "\" height=\"");
 		html_int(h, BAR_H);
-		html_raw(h, "\"/><text class=\"value\" x=\"");
+		html_raw(h, "\" fill=\"#0b3d6b\"/><text class=\"value\" x=\"");
 		html_int(h, LABEL_W + BAR_W + 8);
 		html_raw(h, "\" y=\"");
 		html_int(h, y + BAR_H - 4);
-		html_raw(h, "\">");
+		html_raw(h, "\" fill=\"#1b2733\">");
 		html_text(h, bars[i].value ? bars[i].value : "");
 		html_raw(h, "</text></g>");
 	}
 	html_raw(h, "</svg>\n");
+}
+
+void chart_svg_bars(struct html *h, const char *id, const char *title, const char *desc,
+		    const struct chart_bar *bars, size_t n)
+{
+	bars_svg(h, id, title, desc, bars, n, 0);
+}
+
+void chart_svg_share(struct html *h, const char *id, const char *title, const char *desc,
+		     const struct chart_bar *bars, size_t n)
+{
+	bars_svg(h, id, title, desc, bars, n, 1);
 }
 
 void chart_table(struct html *h, const struct chart_columns *c, const struct chart_bar *bars,

@@ -1,5 +1,7 @@
 /* Server-rendered SVG charts, reusable by any page: a horizontal bar chart,
- * horizontal stacked bars, and part-of-whole bars (campaign progress). No JavaScript, no external asset: the SVG is
+ * horizontal stacked bars, and part-of-whole bars (campaign progress,
+ * sosialisasi coverage on a percentage scale). No JavaScript, no external
+ * asset: the SVG is
  * inline in the page. Each chart is a <figure> holding an SVG with
  * role="img", <title> and <desc> (aria-labelledby both), and beside it an
  * HTML table with the same numbers, so a screen reader, a text browser and
@@ -68,6 +70,11 @@ struct chart_bar {
 /* id: a literal-safe token used for the title/desc ids (e.g. "grafik-unit"). */
 void chart_svg_bars(struct html *h, const char *id, const char *title, const char *desc,
 		    const struct chart_bar *bars, size_t n);
+/* The same bars over a percentage scale (gridlines and labels at 0, 25,
+ * 50, 75 and 100 %): each bar a share of its whole, e.g. the employees of a
+ * unit reached by a sosialisasi (page_cakupan.c). */
+void chart_svg_share(struct html *h, const char *id, const char *title, const char *desc,
+		     const struct chart_bar *bars, size_t n);
 
 struct chart_columns {
 	const char *caption, *label, *part, *whole, *value;  /* header texts */

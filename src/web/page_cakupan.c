@@ -5,6 +5,7 @@
 #include "core/compat.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "web/chart_svg.h"
 #include "web/page_acara.h"
 #include <fcntl.h>
 #include <unistd.h>
@@ -53,71 +54,23 @@ static const char *pct(struct http_req *req, int64_t part, int64_t whole)
 	return http_printf(req, "%d,%d%%", pm / 10, pm % 10);
 }
 
-/* Horizontal bars, one per unit, 0..100 %. Presentation attributes only
- * (the CSP forbids inline style); role="img" named by <title>/<desc>; the
- * table next to it carries the same numbers. */
-static void chart(struct page *pg, const struct acara_cakupan *c, const struct query *q)
+/* One bar per unit on a 0..100 % scale (web/chart_svg.c); the table beside
+ * it carries the same numbers. */
+static int chart(struct page *pg, const struct acara_cakupan *c, const struct query *q)
 {
-	struct html *h = &pg->h;
-	const int label_w = 260, bar_w = 360, row_h = 28, top = 8;
-	int height = top * 2 + (int)c->n * row_h + 20;
-	html_raw(h, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-		    "aria-labelledby=\"grafik-judul grafik-desc\" width=\"100%\"");
-	html_attr(h, "viewBox", http_printf(pg->req, "0 0 %d %d", label_w + bar_w + 70, height));
-	html_raw(h, " font-family=\"sans-serif\" font-size=\"15\"><title id=\"grafik-judul\">");
-	html_text(h, page_tf(pg, M_AW_COV_CHART, q->dari_s, q->sampai_s));
-	html_raw(h, "</title><desc id=\"grafik-desc\">");
-	html_text(h, page_t(pg, M_AW_COV_CHART_DESC));
-	html_raw(h, "</desc>");
-	for (int t = 0; t <= 100; t += 25) {
-		int x = label_w + bar_w * t / 100;
-		html_raw(h, "<line stroke=\"#c5ccd3\"");
-		html_attr(h, "x1", http_printf(pg->req, "%d", x));
-		html_attr(h, "x2", http_printf(pg->req, "%d", x));
-		html_attr(h, "y1", http_printf(pg->req, "%d", top));
-		html_attr(h, "y2", http_printf(pg->req, "%d", height - 18));
-		html_raw(h, "/><text fill=\"#4a5561\" text-anchor=\"middle\"");
-		html_attr(h, "x", http_printf(pg->req, "%d", x));
-		html_attr(h, "y", http_printf(pg->req, "%d", height - 4));
-		html_raw(h, ">");
-		html_textf(h, "%d%%", t);
-		html_raw(h, "</text>");
-	}
+	struct chart_bar *bars = http_alloc(pg->req, (c->n + 1) * sizeof(*bars));
+	if (!bars)
+		return APP_ENOMEM;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct acara_cakupan_unit *u = &c->unit[i];
-		int y = top + (int)i * row_h;
-		int w = (int)((int64_t)bar_w * acara_permil(u->terjangkau, u->pegawai) / 1000);
-		const char *label = unit_label(pg, u);
-		html_raw(h, "<text fill=\"#1b2733\" text-anchor=\"end\"");
-		html_attr(h, "x", http_printf(pg->req, "%d", label_w - 8));
-		html_attr(h, "y", http_printf(pg->req, "%d", y + 18));
-		html_raw(h, ">");
-		/* long unit names are cut in the picture; the table has them whole */
-		if (strlen(label) > 34) {
-			size_t n = 32;
-			while (n && ((unsigned char)label[n] & 0xC0) == 0x80)
-				n--;
-			html_textn(h, label, n);
-			html_raw(h, "…");
-		} else {
-			html_text(h, label);
-		}
-		html_raw(h, "</text><rect fill=\"#e8edf2\" height=\"20\"");
-		html_attr(h, "x", http_printf(pg->req, "%d", label_w));
-		html_attr(h, "y", http_printf(pg->req, "%d", y + 4));
-		html_attr(h, "width", http_printf(pg->req, "%d", bar_w));
-		html_raw(h, "/><rect fill=\"#0b3d6b\" height=\"20\"");
-		html_attr(h, "x", http_printf(pg->req, "%d", label_w));
-		html_attr(h, "y", http_printf(pg->req, "%d", y + 4));
-		html_attr(h, "width", http_printf(pg->req, "%d", w));
-		html_raw(h, "/><text fill=\"#1b2733\"");
-		html_attr(h, "x", http_printf(pg->req, "%d", label_w + bar_w + 6));
-		html_attr(h, "y", http_printf(pg->req, "%d", y + 18));
-		html_raw(h, ">");
-		html_text(h, pct(pg->req, u->terjangkau, u->pegawai));
-		html_raw(h, "</text>");
+		bars[i] = (struct chart_bar){ unit_label(pg, u), u->terjangkau, u->pegawai,
+					      pct(pg->req, u->terjangkau, u->pegawai) };
 	}
-	html_raw(h, "</svg></figure>");
+	html_raw(&pg->h, "<figure class=\"chart\">");
+	chart_svg_share(&pg->h, "grafik", page_tf(pg, M_AW_COV_CHART, q->dari_s, q->sampai_s),
+			page_t(pg, M_AW_COV_CHART_DESC), bars, c->n);
+	html_raw(&pg->h, "</figure>");
+	return 0;
 }
 
 static void table(struct page *pg, const struct acara_cakupan *c)
@@ -243,7 +196,10 @@ int page_cakupan(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "<h2>");
 	html_text(h, page_tf(&pg, M_AW_COV_CHART, q.dari_s, q.sampai_s));
 	html_raw(h, "</h2><div class=\"chart-and-table\">");
-	chart(&pg, &c, &q);
+	if ((rc = chart(&pg, &c, &q))) {
+		acara_cakupan_release(&c);
+		return rc;
+	}
 	table(&pg, &c);
 	html_raw(h, "</div><p class=\"pager\">");
 	html_text(h, page_t(&pg, M_AW_COV_EXPORT));

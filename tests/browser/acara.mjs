@@ -70,7 +70,7 @@ async function officer() {
 		await page.goto(`${base}/cakupan`);
 		await axe(page, "coverage");
 		ok(await page.locator("figure.chart svg[role=img] title").count() === 1, "the coverage chart is an accessible SVG");
-		const bars = await page.locator("figure.chart svg rect[fill='#0b3d6b']").count();
+		const bars = await page.locator("figure.chart svg rect.bar").count();
 		const rows = await page.locator("table.cakupan tbody tr").count();
 		ok(bars > 0 && rows === bars + 1, "one bar per unit and the same units in the table (plus the total)", `${bars} bars, ${rows} rows`);
 		const box = await page.locator("figure.chart").boundingBox();

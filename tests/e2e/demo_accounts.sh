@@ -1,5 +1,6 @@
 # The demo data set ('wasdal seed demo') as the web tests use it. Sourced
-# after lib.sh; call demo_load DB_URL SEED_OUTPUT once the database is seeded.
+# after lib.sh; demo_setup DB_URL migrates, seeds and loads the names below
+# (or call demo_load DB_URL SEED_OUTPUT once the database is seeded).
 # Accounts and passwords are read from what 'seed demo' prints; employees are
 # picked from the CSV export, so the tests follow the seed if it changes.
 #   A = an active employee of Kabupaten Banyumas (kode 3302), whose BKPSDM
@@ -31,4 +32,11 @@ demo_load() { # db seed-output
 	eval "$(demo_pick "$1" 3374 B)"
 	DEMO_NIP_A=$DEMO_A_NIP
 	DEMO_NIP_B=$DEMO_B_NIP
+}
+
+demo_setup() { # db: migrate and seed demo (output in $T_DIR/seed.out), then demo_load
+	"$WASDAL_BIN" migrate --db "$1" >/dev/null 2>&1 &&
+		"$WASDAL_BIN" seed demo --db "$1" >"$T_DIR/seed.out" 2>&1
+	ok $? "demo database (migrate, seed demo)"
+	demo_load "$1" "$T_DIR/seed.out"
 }

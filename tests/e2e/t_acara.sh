@@ -10,8 +10,7 @@
 
 DB="sqlite:$T_DIR/a.db"
 W() { "$WASDAL_BIN" "$@" --db "$DB"; }
-"$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
-demo_load "$DB" "$T_DIR/seed.out"
+demo_setup "$DB"
 
 # Active employees of Banyumas (3302) and their units, from the export.
 W export pegawai --instansi 3302 2>/dev/null | python3 -c '
@@ -165,7 +164,11 @@ check_eq "API coverage per unit equals the computed expectation" "$got" "$expect
 never=$(api "$BASE/api/v1/cakupan?instansi=3302&dari=$DAY&sampai=$DAY" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["belum_total"], len(d["belum"]))')
 check_eq "never reached = active - reached" "$never" "$(( ${#nips[@]} - 6 )) $(( ${#nips[@]} - 6 ))"
 page=$(curl -s -b "$BK" "$BASE/cakupan?instansi=3302&dari=$DAY&sampai=$DAY")
-check_contains "the coverage page draws an SVG chart" "$page" '<svg xmlns="http://www.w3.org/2000/svg" role="img"'
+check_contains "the coverage page draws an SVG chart (web/chart_svg.c)" "$page" '<figure class="chart"><svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img"'
+check_contains "... on a percentage scale" "$page" '>100%</text>'
+nbars=$(printf '%s' "$page" | grep -o '<rect class="bar"' | wc -l)
+nrows=$(printf '%s' "$page" | grep -o '<tr><th scope="row">' | wc -l)
+check "... one bar per unit row of the table" test "$nbars" -gt 0 -a "$nbars" = "$nrows"
 total_line=$(python3 -c "a,b='$expect'.split('total=')[1].split('/'); a=int(a); b=int(b); pm=(a*1000+b//2)//b; print('<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d,%d%%</td>' % (b, a, b-a, pm//10, pm%10))")
 check_contains "the table beside it has the computed totals" "$page" "$total_line"
 check_contains "the page lists someone never reached" "$page" "${nips[6]}"

@@ -12,8 +12,7 @@
 
 DB="sqlite:$T_DIR/w.db"
 dbf=${DB#sqlite:}
-"$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
-demo_load "$DB" "$T_DIR/seed.out"
+demo_setup "$DB"
 start_server "$DB"; ok $? "server starts"
 ASN_NIP=$(sqlite3 "$dbf" "select nip from users where username='asn.banyumas'")
 # two active employees of Banyumas other than the demo asn account

@@ -9,9 +9,7 @@
 . "$(dirname "$0")/demo_accounts.sh"
 
 DB="sqlite:$T_DIR/w.db"
-"$WASDAL_BIN" migrate --db "$DB" >/dev/null 2>&1
-"$WASDAL_BIN" seed demo --db "$DB" >"$T_DIR/seed.out" 2>&1
-demo_load "$DB" "$T_DIR/seed.out"
+demo_setup "$DB"
 start_server "$DB"; ok $? "server starts"
 
 A="$T_DIR/admin.jar" K="$T_DIR/bkpsdm.jar" U="$T_DIR/auditor.jar"

@@ -161,6 +161,42 @@ static void part_of_whole_bars(void **state)
 	buf_release(&b);
 }
 
+/* The share bars of the coverage page: the same bars over a 0..100 % scale. */
+static void share_bars_have_a_percent_scale(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1u << 20);
+	struct html h;
+	html_init(&h, &b);
+	struct chart_bar bars[] = { { "Setda", 3, 4, "75,0%" }, { "Dinkes", 0, 9, "0,0%" } };
+	chart_svg_share(&h, "grafik", "Cakupan", "Uraian", bars, 2);
+	assert_int_eq(buf_addc(&b, '\0'), 0);
+	assert_int_eq(h.err, 0);
+	const char *s = b.ptr;
+	assert_non_null(strstr(s, "aria-labelledby=\"grafik-t grafik-d\""));
+	assert_non_null(strstr(s, "<title id=\"grafik-t\">Cakupan</title>"));
+	assert_int_eq(count(s, "<line "), 5);
+	assert_non_null(strstr(s, ">0%</text>"));
+	assert_non_null(strstr(s, ">50%</text>"));
+	assert_non_null(strstr(s, ">100%</text>"));
+	/* the 50 % line is in the middle of the track; 3 of 4 is 3/4 of it */
+	assert_non_null(strstr(s, "x1=\"450\" x2=\"450\""));
+	assert_non_null(strstr(s, "class=\"bar\" x=\"280\" y=\"8\" width=\"255\""));
+	assert_non_null(strstr(s, "y=\"38\" width=\"0\""));
+	/* the scale adds room under the rows: 2 rows * 30 + 2 * 8 + 22 */
+	assert_non_null(strstr(s, "viewBox=\"0 0 710 98\""));
+	assert_int_eq(count(s, "class=\"bar\""), 2);
+	buf_release(&b);
+	/* the campaign bars have no scale */
+	buf_init(&b, 1u << 20);
+	html_init(&h, &b);
+	chart_svg_bars(&h, "g", "Judul", "Uraian", bars, 2);
+	assert_int_eq(buf_addc(&b, '\0'), 0);
+	assert_int_eq(count(b.ptr, "<line "), 0);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +206,7 @@ int main(void)
 		cmocka_unit_test(long_labels_are_cut_in_the_svg_only),
 		cmocka_unit_test(stacked_segments_add_up),
 		cmocka_unit_test(part_of_whole_bars),
+		cmocka_unit_test(share_bars_have_a_percent_scale),
 	};
 	return RUN_TESTS("chart_svg", tests);
 }

@@ -6,6 +6,8 @@
 #include "app/kampanye.h"
 #include "app/kampanye_code.h"
 #include "app/kampanye_pengingat.h"
+#include "core/csv_table.h"
+#include "core/err.h"
 #include "crypto/token.h"
 #include "web/chart_svg.h"
 #include "web/qr_svg.h"
@@ -173,23 +175,74 @@ static void reminder_windows(void **state)
 	(void)state;
 	int days, late;
 	const int32_t t = 20000;
-	kampanye_pengingat_due(t, t - 8, &days, &late);
+	/* the embedded data/kampanye/pengingat.csv: 7 and 1 days, 30 late */
+	const struct kampanye_pengingat_rules *r = kampanye_pengingat_rules_default();
+	assert_non_null(r);
+	assert_int_eq(r->terlambat, 30);
+	kampanye_pengingat_due(r, t, t - 8, &days, &late);
 	assert_int_eq(days, 0);
 	assert_int_eq(late, 0);
-	kampanye_pengingat_due(t, t - 7, &days, &late);
+	kampanye_pengingat_due(r, t, t - 7, &days, &late);
 	assert_int_eq(days, 7);
-	kampanye_pengingat_due(t, t - 2, &days, &late);
+	kampanye_pengingat_due(r, t, t - 2, &days, &late);
 	assert_int_eq(days, 7);
-	kampanye_pengingat_due(t, t - 1, &days, &late);
+	kampanye_pengingat_due(r, t, t - 1, &days, &late);
 	assert_int_eq(days, 1);   /* the closest point: one reminder, not two */
-	kampanye_pengingat_due(t, t, &days, &late);
+	kampanye_pengingat_due(r, t, t, &days, &late);
 	assert_int_eq(days, 1);
 	assert_int_eq(late, 0);
-	kampanye_pengingat_due(t, t + 1, &days, &late);
+	kampanye_pengingat_due(r, t, t + 1, &days, &late);
 	assert_int_eq(days, 0);
 	assert_int_eq(late, 1);
-	kampanye_pengingat_due(t, t + KAMPANYE_LATE_LOOKBACK + 1, &days, &late);
+	kampanye_pengingat_due(r, t, t + 30, &days, &late);
+	assert_int_eq(late, 1);
+	kampanye_pengingat_due(r, t, t + 31, &days, &late);
 	assert_int_eq(late, 0);
+}
+
+/* The engine follows whatever table it is given. */
+static void reminder_table_is_data(void **state)
+{
+	(void)state;
+	struct kampanye_pengingat_rules r;
+	struct load_error err;
+	static const char csv[] = "jenis,hari,catatan\n"
+				  "pengingat,14,dua minggu\n"
+				  "pengingat,3,\n"
+				  "terlambat,5,\n";
+	assert_int_eq(kampanye_pengingat_load_csv(&r, csv, sizeof(csv) - 1, &err), 0);
+	int days, late;
+	const int32_t t = 20000;
+	kampanye_pengingat_due(&r, t, t - 14, &days, &late);
+	assert_int_eq(days, 14);
+	kampanye_pengingat_due(&r, t, t - 7, &days, &late);
+	assert_int_eq(days, 14);  /* 7 is no longer a reminder point */
+	kampanye_pengingat_due(&r, t, t - 1, &days, &late);
+	assert_int_eq(days, 3);   /* nor is 1 */
+	kampanye_pengingat_due(&r, t, t + 5, &days, &late);
+	assert_int_eq(late, 1);
+	kampanye_pengingat_due(&r, t, t + 6, &days, &late);
+	assert_int_eq(late, 0);
+	/* without a terlambat row no overdue notice is sent */
+	static const char none[] = "jenis,hari\npengingat,2\n";
+	assert_int_eq(kampanye_pengingat_load_csv(&r, none, sizeof(none) - 1, &err), 0);
+	kampanye_pengingat_due(&r, t, t + 1, &days, &late);
+	assert_int_eq(late, 0);
+	assert_int_eq(days, 0);
+	/* refused, all or nothing: r keeps the last good table */
+	static const char *const bad[] = {
+		"jenis,hari\npengingat,0\n",       /* 0 reads as "no reminder" */
+		"jenis,hari\npengingat,\n",        /* missing */
+		"jenis,hari\npengingat,91\n",      /* beyond 90 days */
+		"jenis,hari\nsurat,3\n",           /* unknown kind */
+		"jenis,hari\nterlambat,3\nterlambat,4\n",
+		"hari\n3\n",                       /* no jenis column */
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_eq(kampanye_pengingat_load_csv(&r, bad[i], strlen(bad[i]), &err), APP_EINVAL);
+	assert_int_eq(r.n, 1);
+	assert_int_eq(r.sebelum[0], 2);
+	assert_int_eq(err.line, 1);  /* the last one: the header line */
 }
 
 int main(void)
@@ -202,6 +255,7 @@ int main(void)
 		cmocka_unit_test(permille),
 		cmocka_unit_test(svg_renderers),
 		cmocka_unit_test(reminder_windows),
+		cmocka_unit_test(reminder_table_is_data),
 	};
 	return RUN_TESTS("kampanye", tests);
 }
