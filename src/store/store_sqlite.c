@@ -457,6 +457,7 @@ const struct store_ops store_sqlite_ops = {
 	.unit_list = sq_unit_list,
 	.pegawai_upsert = sq_pegawai_upsert,
 	.pegawai_insert = sq_pegawai_insert,
+	.pegawai_insert_many = sq_pegawai_insert_many,
 	.pegawai_get = sq_pegawai_get,
 	.pegawai_get_by_nip = sq_pegawai_get_by_nip,
 	.pegawai_list = sq_pegawai_list,
