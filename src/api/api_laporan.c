@@ -158,6 +158,39 @@ static void write_time(struct jsonw *w, const char *key, int64_t ms)
 	jsonw_kv_str(w, key, t);
 }
 
+/* The conversation; the officer's name on every message for officers
+ * (all_names), on the officers' own messages for the reporter. */
+static void write_pesan(struct jsonw *w, const struct laporan_tampilan *t, int all_names)
+{
+	jsonw_key(w, "pesan");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < t->n_pesan; i++) {
+		jsonw_obj_begin(w);
+		jsonw_kv_str(w, "dari", t->pesan[i].dari);
+		if (all_names || !strcmp(t->pesan[i].dari, "petugas"))
+			jsonw_kv_str(w, "petugas", t->pesan[i].petugas_nama);
+		write_time(w, "waktu", t->pesan[i].created_ms);
+		jsonw_kv_str(w, "isi", t->pesan[i].isi);
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+}
+
+/* Who opened the sealed identity, when and why (both views show it). */
+static void write_openings(struct jsonw *w, const struct laporan_tampilan *t)
+{
+	jsonw_key(w, "identitas_dibuka");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < t->n_akses; i++) {
+		jsonw_obj_begin(w);
+		jsonw_kv_str(w, "petugas", t->akses[i].petugas_nama);
+		write_time(w, "waktu", t->akses[i].created_ms);
+		jsonw_kv_str(w, "alasan", t->akses[i].alasan);
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+}
+
 /* The reporter's view: status and stage name, what is missing, messages,
  * evidence and identity openings. Never internal notes, never the
  * identity itself. */
@@ -182,18 +215,7 @@ static int reply_view(struct http_req *req, struct http_resp *resp, int status, 
 	jsonw_kv_str(&w, "pelapor_mode", k->pelapor_mode);
 	jsonw_kv_bool(&w, "terlambat", k->terlambat);
 	write_kekurangan(&w, k->kekurangan);
-	jsonw_key(&w, "pesan");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < t->n_pesan; i++) {
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "dari", t->pesan[i].dari);
-		if (!strcmp(t->pesan[i].dari, "petugas"))
-			jsonw_kv_str(&w, "petugas", t->pesan[i].petugas_nama);
-		write_time(&w, "waktu", t->pesan[i].created_ms);
-		jsonw_kv_str(&w, "isi", t->pesan[i].isi);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	write_pesan(&w, t, 0);
 	jsonw_key(&w, "bukti");
 	jsonw_arr_begin(&w);
 	for (size_t i = 0; i < t->n_bukti; i++) {
@@ -206,16 +228,7 @@ static int reply_view(struct http_req *req, struct http_resp *resp, int status, 
 		jsonw_obj_end(&w);
 	}
 	jsonw_arr_end(&w);
-	jsonw_key(&w, "identitas_dibuka");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < t->n_akses; i++) {
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "petugas", t->akses[i].petugas_nama);
-		write_time(&w, "waktu", t->akses[i].created_ms);
-		jsonw_kv_str(&w, "alasan", t->akses[i].alasan);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	write_openings(&w, t);
 	jsonw_obj_end(&w);
 	return api_reply_end(req, resp, &w);
 }
@@ -245,20 +258,32 @@ static int by_receipt(struct http_req *req, struct http_resp *resp, const char *
 
 static const char *const receipt_only[] = { "receipt", NULL };
 
-int api_laporan_pantau(struct http_req *req, struct http_resp *resp)
+/* A JSON body of the receipt (and any fields of struct laporan_input):
+ * *k is its case, or the reply has been sent (*replied) for a bad body, an
+ * unknown receipt or too many tries. The receipt is wiped either way. */
+static int receipt_case(struct http_req *req, struct http_resp *resp, struct laporan_input *in,
+			struct kasus *k, int *replied)
 {
 	struct api_error e;
 	api_error_init(&e);
 	char receipt[64] = "";
 	char *outs[] = { receipt };
-	struct laporan_input *in = http_alloc(req, sizeof(*in));
 	memset(in, 0, sizeof(*in));
-	if (laporan_json_read(req->body, req->body_len, in, receipt_only, outs, sizeof(receipt), &e))
+	if (laporan_json_read(req->body, req->body_len, in, receipt_only, outs, sizeof(receipt), &e)) {
+		*replied = 1;
 		return api_reply_error(req, resp, &e);
+	}
+	int rc = by_receipt(req, resp, receipt, k, replied);
+	sodium_memzero(receipt, sizeof(receipt));
+	return rc;
+}
+
+int api_laporan_pantau(struct http_req *req, struct http_resp *resp)
+{
+	struct laporan_input *in = http_alloc(req, sizeof(*in));
 	struct kasus *k = http_alloc(req, sizeof(*k));
 	int replied;
-	int rc = by_receipt(req, resp, receipt, k, &replied);
-	sodium_memzero(receipt, sizeof(receipt));
+	int rc = receipt_case(req, resp, in, k, &replied);
 	if (replied)
 		return rc;
 	return reply_view(req, resp, 200, k);
@@ -332,18 +357,10 @@ int api_laporan_bukti_tambah(struct http_req *req, struct http_resp *resp)
 
 int api_laporan_terlapor(struct http_req *req, struct http_resp *resp)
 {
-	struct api_error e;
-	api_error_init(&e);
-	char receipt[64] = "";
-	char *outs[] = { receipt };
 	struct laporan_input *in = http_alloc(req, sizeof(*in));
-	memset(in, 0, sizeof(*in));
-	if (laporan_json_read(req->body, req->body_len, in, receipt_only, outs, sizeof(receipt), &e))
-		return api_reply_error(req, resp, &e);
 	struct kasus *k = http_alloc(req, sizeof(*k));
 	int replied;
-	int rc = by_receipt(req, resp, receipt, k, &replied);
-	sodium_memzero(receipt, sizeof(receipt));
+	int rc = receipt_case(req, resp, in, k, &replied);
 	if (replied)
 		return rc;
 	struct laporan_errors err = { .n = 0 };
@@ -411,27 +428,8 @@ int api_laporan_get(struct http_req *req, struct http_resp *resp)
 		jsonw_obj_end(&w);
 	}
 	jsonw_arr_end(&w);
-	jsonw_key(&w, "pesan");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < t->n_pesan; i++) {
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "dari", t->pesan[i].dari);
-		jsonw_kv_str(&w, "petugas", t->pesan[i].petugas_nama);
-		write_time(&w, "waktu", t->pesan[i].created_ms);
-		jsonw_kv_str(&w, "isi", t->pesan[i].isi);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
-	jsonw_key(&w, "identitas_dibuka");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < t->n_akses; i++) {
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "petugas", t->akses[i].petugas_nama);
-		write_time(&w, "waktu", t->akses[i].created_ms);
-		jsonw_kv_str(&w, "alasan", t->akses[i].alasan);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	write_pesan(&w, t, 1);
+	write_openings(&w, t);
 	jsonw_obj_end(&w);
 	return api_reply_end(req, resp, &w);
 }

@@ -11,11 +11,17 @@
 
 #define MAX_MIGRATIONS 256
 
+int store_vfail(struct store *s, int err, const char *fmt, va_list ap)
+{
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	return err;
+}
+
 int store_fail(struct store *s, int err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	store_vfail(s, err, fmt, ap);
 	va_end(ap);
 	return err;
 }

@@ -9,6 +9,7 @@
 #ifndef WASDAL_STORE_STORE_INT_H
 #define WASDAL_STORE_STORE_INT_H
 
+#include <stdarg.h>
 #include "store/store.h"
 #include "store/store_integrity.h"
 #include "store/store_outbox.h"
@@ -313,6 +314,16 @@ extern const struct store_ops store_pg_ops;
 
 /* Record the backend's text for store_last_error() and the log; returns err. */
 int store_fail(struct store *s, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int store_vfail(struct store *s, int err, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+/* A list callback's return value: non-zero stops the walk, and is marked as
+ * the caller's own (store_end_stream) rather than a database error. */
+static inline int store_stop(struct store *s, int rc)
+{
+	if (rc)
+		s->stopped = 1;
+	return rc;
+}
 /* PostgreSQL SQLSTATE -> enum app_err (23505 conflict, 23503/23514/23502
  * constraint, 40001/40P01/55P03 busy, else APP_EIO). */
 int store_map_sqlstate(const char *sqlstate);

@@ -55,19 +55,13 @@ static void fields(struct pg_params *p, const struct acara *a)
 static int pg_acara_insert(struct store *s, struct acara *a)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, a->kode);
 	fields(&p, a);
 	pp_int(&p, a->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO acara (kode, jenis, topik, mulai_ms, selesai_ms,"
-			  " tempat, tautan, narasumber, instansi_id, unit_id, sasaran_unit_id, updated_ms,"
-			  " created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-			  " RETURNING id", &p, &r, "acara insert");
-	if (rc)
-		return rc;
-	a->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO acara (kode, jenis, topik, mulai_ms, selesai_ms,"
+			 " tempat, tautan, narasumber, instansi_id, unit_id, sasaran_unit_id, updated_ms,"
+			 " created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+			 " RETURNING id", &p, &a->id, "acara insert");
 }
 
 static int pg_acara_update(struct store *s, const struct acara *a)
@@ -85,18 +79,14 @@ static int pg_acara_update(struct store *s, const struct acara *a)
 	return rc;
 }
 
+static int read_acara0(struct pg_store *q, PGresult *r, void *out)
+{
+	return read_acara(&q->base, r, 0, out);
+}
+
 static int one_acara(struct store *s, const char *sql, const struct pg_params *p, struct acara *out)
 {
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), sql, p, &r, "acara");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_acara(s, r, 0, out);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no such acara");
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), sql, p, read_acara0, out, "acara", "no such acara");
 }
 
 static int pg_acara_get(struct store *s, int64_t id, struct acara *out)
@@ -123,9 +113,7 @@ static int acara_row(struct pg_store *q, PGresult *r, void *arg)
 	struct walk *l = arg;
 	struct acara row;
 	int rc = read_acara(&q->base, r, 0, &row);
-	if (!rc && (rc = ((store_acara_cb)l->cb)(l->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, ((store_acara_cb)l->cb)(l->ctx, &row));
 }
 
 static int pg_acara_list(struct store *s, const char *lo, const char *hi, int64_t before_ms,
@@ -185,9 +173,7 @@ static int peserta_row(struct pg_store *q, PGresult *r, void *arg)
 	struct walk *l = arg;
 	struct acara_peserta row;
 	int rc = read_peserta(&q->base, r, &row, 1);
-	if (!rc && (rc = ((store_peserta_cb)l->cb)(l->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, ((store_peserta_cb)l->cb)(l->ctx, &row));
 }
 
 static int belum_row(struct pg_store *q, PGresult *r, void *arg)
@@ -195,9 +181,7 @@ static int belum_row(struct pg_store *q, PGresult *r, void *arg)
 	struct walk *l = arg;
 	struct acara_peserta row;
 	int rc = read_peserta(&q->base, r, &row, 0);
-	if (!rc && (rc = ((store_peserta_cb)l->cb)(l->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, ((store_peserta_cb)l->cb)(l->ctx, &row));
 }
 
 static int pg_peserta_list(struct store *s, const struct acara *a, const char *after_nip,
@@ -242,10 +226,7 @@ static int cakupan_row(struct pg_store *q, PGresult *r, void *arg)
 {
 	struct walk *l = arg;
 	struct acara_cakupan_row row = { pg_int(r, 0, 0), pg_int(r, 0, 1), pg_int(r, 0, 2) };
-	int rc = ((store_cakupan_cb)l->cb)(l->ctx, &row);
-	if (rc)
-		q->base.stopped = 1;
-	return rc;
+	return store_stop(&q->base, ((store_cakupan_cb)l->cb)(l->ctx, &row));
 }
 
 static int pg_cakupan(struct store *s, int64_t instansi_id, int64_t from_ms, int64_t to_ms,
@@ -329,9 +310,7 @@ static int materi_row(struct pg_store *q, PGresult *r, void *arg)
 	struct walk *l = arg;
 	struct acara_materi row;
 	int rc = read_materi(&q->base, r, 0, &row);
-	if (!rc && (rc = ((store_materi_cb)l->cb)(l->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, ((store_materi_cb)l->cb)(l->ctx, &row));
 }
 
 static int pg_materi_list(struct store *s, int64_t acara_id, store_materi_cb cb, void *ctx)

@@ -10,6 +10,7 @@
 	" u.disabled, u.failed_logins, u.locked_until_ms, u.created_ms, i.path"
 #define USER_FROM " FROM users u JOIN instansi i ON i.id = u.instansi_id"
 
+/* Row i of r. */
 static int read_user(struct pg_store *q, const PGresult *r, int i, struct user *o)
 {
 	struct store *s = &q->base;
@@ -29,26 +30,20 @@ static int read_user(struct pg_store *q, const PGresult *r, int i, struct user *
 	return rc;
 }
 
+static int read_user0(struct pg_store *q, PGresult *r, void *out)
+{
+	return read_user(q, r, 0, out);
+}
+
 static int one_user(struct pg_store *q, const char *sql, const struct pg_params *p,
 		    struct user *out)
 {
-	PGresult *r;
-	int rc = pg_query(q, sql, p, &r, "user");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_user(q, r, 0, out);
-	else
-		rc = store_fail(&q->base, APP_ENOTFOUND, "no such user");
-	PQclear(r);
-	return rc;
+	return pg_one(q, sql, p, read_user0, out, "user", "no such user");
 }
 
 int pg_user_insert(struct store *s, struct user *u)
 {
-	struct pg_store *q = pg_downcast(s);
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, u->username);
 	pp_text(&p, u->nama);
 	pp_text(&p, u->role);
@@ -59,15 +54,10 @@ int pg_user_insert(struct store *s, struct user *u)
 	pp_int(&p, u->failed_logins);
 	pp_int(&p, u->locked_until_ms);
 	pp_int(&p, u->created_ms);
-	int rc = pg_query(q, "INSERT INTO users (username, nama, role, instansi_id, nip,"
-			  " password_hash, disabled, failed_logins, locked_until_ms, created_ms)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-			  &p, &r, "user insert");
-	if (rc)
-		return rc;
-	u->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO users (username, nama, role, instansi_id, nip,"
+			 " password_hash, disabled, failed_logins, locked_until_ms, created_ms)"
+			 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+			 &p, &u->id, "user insert");
 }
 
 int pg_user_update(struct store *s, const struct user *u)
@@ -116,9 +106,7 @@ static int user_row(struct pg_store *q, PGresult *r, void *arg)
 	struct user_list *l = arg;
 	struct user row;
 	int rc = read_user(q, r, 0, &row);
-	if (!rc && (rc = l->cb(l->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, l->cb(l->ctx, &row));
 }
 
 int pg_user_list(struct store *s, const char *lo, const char *hi, store_user_cb cb, void *ctx)
@@ -148,29 +136,27 @@ int pg_session_insert(struct store *s, const struct session *se)
 			  "session insert");
 }
 
+static int read_session(struct pg_store *q, PGresult *r, void *o)
+{
+	struct session *out = o;
+	struct store *s = &q->base;
+	memset(out, 0, sizeof(*out));
+	out->user_id = pg_int(r, 0, 1);
+	out->created_ms = pg_int(r, 0, 4);
+	out->expires_ms = pg_int(r, 0, 5);
+	int rc = STORE_COPY(s, out->token_hash, pg_text(r, 0, 0));
+	if (!rc) rc = STORE_COPY(s, out->csrf, pg_text(r, 0, 2));
+	if (!rc) rc = STORE_COPY(s, out->lang, pg_text(r, 0, 3));
+	return rc;
+}
+
 int pg_session_get(struct store *s, const char *token_hash, struct session *out)
 {
-	struct pg_store *q = pg_downcast(s);
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, token_hash);
-	int rc = pg_query(q, "SELECT token_hash, user_id, csrf, lang, created_ms, expires_ms"
-			  " FROM sessions WHERE token_hash = $1", &p, &r, "session");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->user_id = pg_int(r, 0, 1);
-		out->created_ms = pg_int(r, 0, 4);
-		out->expires_ms = pg_int(r, 0, 5);
-		rc = STORE_COPY(s, out->token_hash, pg_text(r, 0, 0));
-		if (!rc) rc = STORE_COPY(s, out->csrf, pg_text(r, 0, 2));
-		if (!rc) rc = STORE_COPY(s, out->lang, pg_text(r, 0, 3));
-	} else {
-		rc = store_fail(s, APP_ENOTFOUND, "no such session");
-	}
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT token_hash, user_id, csrf, lang, created_ms, expires_ms"
+		      " FROM sessions WHERE token_hash = $1", &p, read_session, out, "session",
+		      "no such session");
 }
 
 int pg_session_delete(struct store *s, const char *token_hash)
@@ -207,46 +193,38 @@ int pg_session_purge(struct store *s, int64_t now_ms)
 
 int pg_token_insert(struct store *s, struct api_token *t)
 {
-	struct pg_store *q = pg_downcast(s);
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, t->user_id);
 	pp_text(&p, t->name);
 	pp_text(&p, t->token_hash);
 	pp_int(&p, t->created_ms);
 	pp_int(&p, t->revoked ? 1 : 0);
-	int rc = pg_query(q, "INSERT INTO api_tokens (user_id, name, token_hash, created_ms, revoked)"
-			  " VALUES ($1, $2, $3, $4, $5) RETURNING id", &p, &r, "token insert");
-	if (rc)
-		return rc;
-	t->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO api_tokens (user_id, name, token_hash, created_ms,"
+			 " revoked) VALUES ($1, $2, $3, $4, $5) RETURNING id", &p, &t->id,
+			 "token insert");
+}
+
+static int read_token(struct pg_store *q, PGresult *r, void *o)
+{
+	struct api_token *out = o;
+	struct store *s = &q->base;
+	memset(out, 0, sizeof(*out));
+	out->id = pg_int(r, 0, 0);
+	out->user_id = pg_int(r, 0, 1);
+	out->created_ms = pg_int(r, 0, 4);
+	out->revoked = (int)pg_int(r, 0, 5);
+	int rc = STORE_COPY(s, out->name, pg_text(r, 0, 2));
+	if (!rc) rc = STORE_COPY(s, out->token_hash, pg_text(r, 0, 3));
+	return rc;
 }
 
 int pg_token_get_by_hash(struct store *s, const char *token_hash, struct api_token *out)
 {
-	struct pg_store *q = pg_downcast(s);
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, token_hash);
-	int rc = pg_query(q, "SELECT id, user_id, name, token_hash, created_ms, revoked"
-			  " FROM api_tokens WHERE token_hash = $1", &p, &r, "token");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = pg_int(r, 0, 0);
-		out->user_id = pg_int(r, 0, 1);
-		out->created_ms = pg_int(r, 0, 4);
-		out->revoked = (int)pg_int(r, 0, 5);
-		rc = STORE_COPY(s, out->name, pg_text(r, 0, 2));
-		if (!rc) rc = STORE_COPY(s, out->token_hash, pg_text(r, 0, 3));
-	} else {
-		rc = store_fail(s, APP_ENOTFOUND, "no such token");
-	}
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT id, user_id, name, token_hash, created_ms, revoked"
+		      " FROM api_tokens WHERE token_hash = $1", &p, read_token, out, "token",
+		      "no such token");
 }
 
 int pg_token_revoke(struct store *s, int64_t id)

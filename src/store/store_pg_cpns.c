@@ -22,16 +22,14 @@ int pg_cpns_publication_insert(struct store *s, struct cpns_publication *p)
 	pp_text(&pp, p->nik_salt);
 	pp_int(&pp, p->row_count);
 	pp_text(&pp, p->actor);
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), "INSERT INTO cpns_publications (published_ms, label,"
-			  " sha_formasi, sha_peserta, sha_results, nik_salt, row_count, actor)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id", &pp, &r,
-			  "cpns publication insert");
-	if (rc)
-		return rc;
-	p->id = PQntuples(r) == 1 ? pg_int(r, 0, 0) : 0;
-	PQclear(r);
-	return p->id ? 0 : store_fail(s, APP_EINTERNAL, "insert returned no id");
+	p->id = 0;
+	int rc = pg_insert(pg_downcast(s), "INSERT INTO cpns_publications (published_ms, label,"
+			   " sha_formasi, sha_peserta, sha_results, nik_salt, row_count, actor)"
+			   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id", &pp, &p->id,
+			   "cpns publication insert");
+	if (!rc && !p->id)
+		rc = store_fail(s, APP_EINTERNAL, "insert returned no id");
+	return rc;
 }
 
 /* Array literals: {1,2,3}. Only digits, '-', hex and status codes go in,
@@ -180,28 +178,39 @@ int pg_cpns_formations_insert(struct store *s, int64_t pub, const struct cpns_fo
 	return rc;
 }
 
-int pg_cpns_publication_latest(struct store *s, struct cpns_publication *out)
+static int read_publication(struct pg_store *q, PGresult *r, void *o)
 {
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), "SELECT " PUB_COLS " FROM cpns_publications"
-			  " ORDER BY id DESC LIMIT 1", NULL, &r, "cpns publication latest");
-	if (rc)
-		return rc;
-	memset(out, 0, sizeof(*out));
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return store_fail(s, APP_ENOTFOUND, "no CPNS publication");
-	}
+	struct cpns_publication *out = o;
+	struct store *s = &q->base;
 	out->id = pg_int(r, 0, 0);
 	out->published_ms = pg_int(r, 0, 1);
 	out->row_count = pg_int(r, 0, 7);
-	rc = STORE_COPY(s, out->label, pg_text(r, 0, 2));
+	int rc = STORE_COPY(s, out->label, pg_text(r, 0, 2));
 	if (!rc) rc = STORE_COPY(s, out->sha_formasi, pg_text(r, 0, 3));
 	if (!rc) rc = STORE_COPY(s, out->sha_peserta, pg_text(r, 0, 4));
 	if (!rc) rc = STORE_COPY(s, out->sha_results, pg_text(r, 0, 5));
 	if (!rc) rc = STORE_COPY(s, out->nik_salt, pg_text(r, 0, 6));
 	if (!rc) rc = STORE_COPY(s, out->actor, pg_text(r, 0, 8));
-	PQclear(r);
+	return rc;
+}
+
+int pg_cpns_publication_latest(struct store *s, struct cpns_publication *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pg_one(pg_downcast(s), "SELECT " PUB_COLS " FROM cpns_publications"
+		      " ORDER BY id DESC LIMIT 1", NULL, read_publication, out,
+		      "cpns publication latest", "no CPNS publication");
+}
+
+static int read_result(struct pg_store *q, PGresult *r, void *o)
+{
+	struct cpns_result_row *out = o;
+	out->applicant_id = pg_int(r, 0, 0);
+	out->formation_id = pg_int(r, 0, 2);
+	out->total = (int)pg_int(r, 0, 3);
+	out->rank = (int)pg_int(r, 0, 4);
+	int rc = STORE_COPY(&q->base, out->nik_hash, pg_text(r, 0, 1));
+	if (!rc) rc = STORE_COPY(&q->base, out->status, pg_text(r, 0, 5));
 	return rc;
 }
 
@@ -211,25 +220,21 @@ int pg_cpns_result_get(struct store *s, int64_t pub, int64_t applicant_id,
 	struct pg_params pp = { 0 };
 	pp_int(&pp, pub);
 	pp_int(&pp, applicant_id);
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), "SELECT applicant_id, nik_hash, formation_id, total, rank,"
-			  " status FROM cpns_results WHERE publication_id = $1 AND applicant_id = $2",
-			  &pp, &r, "cpns result get");
-	if (rc)
-		return rc;
 	memset(out, 0, sizeof(*out));
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return store_fail(s, APP_ENOTFOUND, "no such CPNS result");
-	}
-	out->applicant_id = pg_int(r, 0, 0);
-	out->formation_id = pg_int(r, 0, 2);
-	out->total = (int)pg_int(r, 0, 3);
-	out->rank = (int)pg_int(r, 0, 4);
-	rc = STORE_COPY(s, out->nik_hash, pg_text(r, 0, 1));
-	if (!rc) rc = STORE_COPY(s, out->status, pg_text(r, 0, 5));
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT applicant_id, nik_hash, formation_id, total, rank,"
+		      " status FROM cpns_results WHERE publication_id = $1 AND applicant_id = $2",
+		      &pp, read_result, out, "cpns result get", "no such CPNS result");
+}
+
+static int read_formation(struct pg_store *q, PGresult *r, void *o)
+{
+	struct cpns_formation_cut *out = o;
+	(void)q;
+	out->formation_id = pg_int(r, 0, 0);
+	out->quota = (int)pg_int(r, 0, 1);
+	out->pl_count = (int)pg_int(r, 0, 2);
+	out->cutoff_total = (int)pg_int(r, 0, 3);
+	return 0;
 }
 
 int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
@@ -238,21 +243,8 @@ int pg_cpns_formation_get(struct store *s, int64_t pub, int64_t formation_id,
 	struct pg_params pp = { 0 };
 	pp_int(&pp, pub);
 	pp_int(&pp, formation_id);
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), "SELECT formation_id, quota, pl_count, cutoff_total"
-			  " FROM cpns_formations WHERE publication_id = $1 AND formation_id = $2",
-			  &pp, &r, "cpns formation get");
-	if (rc)
-		return rc;
 	memset(out, 0, sizeof(*out));
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return store_fail(s, APP_ENOTFOUND, "no such CPNS formation");
-	}
-	out->formation_id = pg_int(r, 0, 0);
-	out->quota = (int)pg_int(r, 0, 1);
-	out->pl_count = (int)pg_int(r, 0, 2);
-	out->cutoff_total = (int)pg_int(r, 0, 3);
-	PQclear(r);
-	return 0;
+	return pg_one(pg_downcast(s), "SELECT formation_id, quota, pl_count, cutoff_total"
+		      " FROM cpns_formations WHERE publication_id = $1 AND formation_id = $2",
+		      &pp, read_formation, out, "cpns formation get", "no such CPNS formation");
 }

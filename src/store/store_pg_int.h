@@ -52,11 +52,32 @@ int pg_query(struct pg_store *q, const char *sql, const struct pg_params *p, PGr
 /* Run a statement that returns no rows we need; *affected gets the row count. */
 int pg_command(struct pg_store *q, const char *sql, const struct pg_params *p,
 	       int64_t *affected, const char *what);
+/* Reads row 0 of r into ctx: 0 or a negative enum app_err. */
+typedef int (*pg_row_fn)(struct pg_store *q, PGresult *r, void *ctx);
 /* Stream the rows of a query one at a time (single-row mode) to row(); a
  * non-zero return from row() stops the walk (remaining rows are drained)
  * and is returned. */
-int pg_stream(struct pg_store *q, const char *sql, const struct pg_params *p,
-	      int (*row)(struct pg_store *q, PGresult *r, void *ctx), void *ctx, const char *what);
+int pg_stream(struct pg_store *q, const char *sql, const struct pg_params *p, pg_row_fn row,
+	      void *ctx, const char *what);
+/* A query for one row: when it returns exactly one, row() reads it and 1 is
+ * returned; 0 when it returns none (out untouched); else a negative enum
+ * app_err (row()'s included). */
+int pg_row(struct pg_store *q, const char *sql, const struct pg_params *p, pg_row_fn row,
+	   void *out, const char *what);
+/* As pg_row, for a row that must exist: none is APP_ENOTFOUND with the
+ * message missing (printf format). 0 or a negative enum app_err. */
+int pg_one(struct pg_store *q, const char *sql, const struct pg_params *p, pg_row_fn row,
+	   void *out, const char *what, const char *missing, ...)
+	__attribute__((format(printf, 7, 8)));
+/* The first column of a one-row result as an integer (0 for NULL): 1 (and
+ * *v set) when there was a row, 0 when none (*v untouched), else a negative
+ * enum app_err. */
+int pg_int_row(struct pg_store *q, const char *sql, const struct pg_params *p, int64_t *v,
+	       const char *what);
+/* INSERT ... RETURNING id: *id gets the new row's id (untouched when an
+ * ON CONFLICT DO NOTHING inserted none). 0 or a negative enum app_err. */
+int pg_insert(struct pg_store *q, const char *sql, const struct pg_params *p, int64_t *id,
+	      const char *what);
 
 int64_t pg_int(const PGresult *r, int row, int col);
 const char *pg_text(const PGresult *r, int row, int col);

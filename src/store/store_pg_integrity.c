@@ -16,18 +16,13 @@ static int pg_instansi_key_retire(struct store *s, int64_t instansi_id, int64_t 
 static int pg_instansi_key_insert(struct store *s, struct instansi_key *k)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, k->instansi_id);
 	pp_text(&p, k->public_hex);
 	pp_text(&p, k->secret_hex);
 	pp_int(&p, k->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO instansi_keys (instansi_id, public_hex, secret_hex,"
-			  " created_ms) VALUES ($1, $2, $3, $4) RETURNING id", &p, &r, "instansi key insert");
-	if (rc)
-		return rc;
-	k->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO instansi_keys (instansi_id, public_hex, secret_hex,"
+			 " created_ms) VALUES ($1, $2, $3, $4) RETURNING id", &p, &k->id,
+			 "instansi key insert");
 }
 
 static int read_key(struct store *s, PGresult *r, int row, struct instansi_key *out, int with_secret)
@@ -43,22 +38,18 @@ static int read_key(struct store *s, PGresult *r, int row, struct instansi_key *
 	return rc;
 }
 
+static int read_key_secret(struct pg_store *q, PGresult *r, void *out)
+{
+	return read_key(&q->base, r, 0, out, 1);
+}
+
 static int pg_instansi_key_current(struct store *s, int64_t instansi_id, struct instansi_key *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, instansi_id);
-	int rc = pg_query(pg_downcast(s), "SELECT id, instansi_id, public_hex, secret_hex, created_ms,"
-			  " retired_ms FROM instansi_keys WHERE instansi_id = $1 AND retired_ms IS NULL",
-			  &p, &r, "instansi key");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_key(s, r, 0, out, 1);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "the instansi has no signing key");
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT id, instansi_id, public_hex, secret_hex, created_ms,"
+		      " retired_ms FROM instansi_keys WHERE instansi_id = $1 AND retired_ms IS NULL",
+		      &p, read_key_secret, out, "instansi key", "the instansi has no signing key");
 }
 
 static int pg_instansi_key_list(struct store *s, int64_t instansi_id, struct instansi_key *out,

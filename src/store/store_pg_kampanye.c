@@ -8,8 +8,12 @@
 	", t.teks_sha256, t.created_ms, t.created_by," \
 	" (SELECT count(*) FROM tanda_tangan x WHERE x.templat_id = t.id)"
 
-static int read_templat(struct store *s, PGresult *r, int row, struct dok_templat *o)
+/* Row 0 of r (a one-row result, or a streamed row). */
+static int read_templat(struct pg_store *q, PGresult *r, void *out)
 {
+	struct dok_templat *o = out;
+	struct store *s = &q->base;
+	const int row = 0;
 	memset(o, 0, sizeof(*o));
 	o->id = pg_int(r, row, 0);
 	o->instansi_id = pg_int(r, row, 1);
@@ -30,19 +34,6 @@ static int read_templat(struct store *s, PGresult *r, int row, struct dok_templa
 	return rc;
 }
 
-/* One-row INSERT ... RETURNING id. */
-static int insert_id(struct store *s, const char *sql, const struct pg_params *p, int64_t *id,
-		     const char *what)
-{
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), sql, p, &r, what);
-	if (rc)
-		return rc;
-	*id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
-}
-
 static int pg_templat_insert(struct store *s, struct dok_templat *t)
 {
 	struct pg_params p = { 0 };
@@ -55,7 +46,7 @@ static int pg_templat_insert(struct store *s, struct dok_templat *t)
 	pp_text(&p, t->teks_sha256);
 	pp_int(&p, t->created_ms);
 	pp_text(&p, t->created_by);
-	return insert_id(s, "INSERT INTO dokumen_templat (instansi_id, kode, versi, jenis, judul, teks,"
+	return pg_insert(pg_downcast(s), "INSERT INTO dokumen_templat (instansi_id, kode, versi, jenis, judul, teks,"
 			 " teks_sha256, created_ms, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
 			 " RETURNING id", &p, &t->id, "templat insert");
 }
@@ -79,34 +70,21 @@ static int pg_templat_update(struct store *s, const struct dok_templat *t)
 static int pg_templat_get(struct store *s, int64_t id, struct dok_templat *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, id);
-	int rc = pg_query(pg_downcast(s), "SELECT " TEMPLAT_COLS("t.teks")
-			  " FROM dokumen_templat t WHERE t.id = $1", &p, &r, "templat get");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_templat(s, r, 0, out);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no template %lld", (long long)id);
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT " TEMPLAT_COLS("t.teks")
+		      " FROM dokumen_templat t WHERE t.id = $1", &p, read_templat, out, "templat get",
+		      "no template %lld", (long long)id);
 }
 
 static int pg_templat_max_versi(struct store *s, int64_t instansi_id, const char *kode,
 				int64_t *versi)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, instansi_id);
 	pp_text(&p, kode);
-	int rc = pg_query(pg_downcast(s), "SELECT coalesce(max(versi), 0) FROM dokumen_templat"
-			  " WHERE instansi_id = $1 AND kode = $2", &p, &r, "templat versi");
-	if (rc)
-		return rc;
-	*versi = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	int rc = pg_int_row(pg_downcast(s), "SELECT coalesce(max(versi), 0) FROM dokumen_templat"
+			    " WHERE instansi_id = $1 AND kode = $2", &p, versi, "templat versi");
+	return rc < 0 ? rc : 0;
 }
 
 struct cb_ctx {
@@ -120,9 +98,9 @@ static int templat_row(struct pg_store *q, PGresult *r, void *arg)
 	struct dok_templat *row = malloc(sizeof(*row));
 	if (!row)
 		return APP_ENOMEM;
-	int rc = read_templat(&q->base, r, 0, row);
-	if (!rc && (rc = ((store_templat_cb)c->cb)(c->ctx, row)))
-		q->base.stopped = 1;
+	int rc = read_templat(q, r, row);
+	if (!rc)
+		rc = store_stop(&q->base, ((store_templat_cb)c->cb)(c->ctx, row));
 	free(row);
 	return rc;
 }
@@ -141,8 +119,12 @@ static int pg_templat_list(struct store *s, int64_t instansi_id, store_templat_c
 	" k.cakupan, k.created_ms, k.created_by, i.path"
 #define KAMPANYE_FROM " FROM kampanye k JOIN instansi i ON i.id = k.instansi_id"
 
-static int read_kampanye(struct store *s, PGresult *r, int row, struct kampanye *o)
+/* Row 0 of r (a one-row result, or a streamed row). */
+static int read_kampanye(struct pg_store *q, PGresult *r, void *out)
 {
+	struct kampanye *o = out;
+	struct store *s = &q->base;
+	const int row = 0;
 	memset(o, 0, sizeof(*o));
 	o->id = pg_int(r, row, 0);
 	o->instansi_id = pg_int(r, row, 1);
@@ -172,7 +154,7 @@ static int pg_kampanye_insert(struct store *s, struct kampanye *k)
 	pp_text(&p, k->cakupan);
 	pp_int(&p, k->created_ms);
 	pp_text(&p, k->created_by);
-	return insert_id(s, "INSERT INTO kampanye (instansi_id, templat_id, nama, periode, tenggat_hari,"
+	return pg_insert(pg_downcast(s), "INSERT INTO kampanye (instansi_id, templat_id, nama, periode, tenggat_hari,"
 			 " cakupan, created_ms, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
 			 " RETURNING id", &p, &k->id, "kampanye insert");
 }
@@ -180,28 +162,17 @@ static int pg_kampanye_insert(struct store *s, struct kampanye *k)
 static int pg_kampanye_get(struct store *s, int64_t id, struct kampanye *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, id);
-	int rc = pg_query(pg_downcast(s), "SELECT " KAMPANYE_COLS KAMPANYE_FROM " WHERE k.id = $1",
-			  &p, &r, "kampanye get");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_kampanye(s, r, 0, out);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no campaign %lld", (long long)id);
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT " KAMPANYE_COLS KAMPANYE_FROM " WHERE k.id = $1", &p,
+		      read_kampanye, out, "kampanye get", "no campaign %lld", (long long)id);
 }
 
 static int kampanye_row(struct pg_store *q, PGresult *r, void *arg)
 {
 	struct cb_ctx *c = arg;
 	struct kampanye row;
-	int rc = read_kampanye(&q->base, r, 0, &row);
-	if (!rc && (rc = ((store_kampanye_cb)c->cb)(c->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	int rc = read_kampanye(q, r, &row);
+	return rc ? rc : store_stop(&q->base, ((store_kampanye_cb)c->cb)(c->ctx, &row));
 }
 
 static int pg_kampanye_list(struct store *s, const char *lo, const char *hi, store_kampanye_cb cb,
@@ -237,10 +208,7 @@ static int pg_kampanye_add_nip(struct store *s, int64_t kampanye_id, const char 
 static int id_row(struct pg_store *q, PGresult *r, void *arg)
 {
 	struct cb_ctx *c = arg;
-	int rc = ((store_id_cb)c->cb)(c->ctx, pg_int(r, 0, 0));
-	if (rc)
-		q->base.stopped = 1;
-	return rc;
+	return store_stop(&q->base, ((store_id_cb)c->cb)(c->ctx, pg_int(r, 0, 0)));
 }
 
 static int pg_kampanye_units(struct store *s, int64_t kampanye_id, store_id_cb cb, void *ctx)
@@ -260,16 +228,14 @@ static int pg_kampanye_units(struct store *s, int64_t kampanye_id, store_id_cb c
 static int pg_in_scope(struct store *s, int64_t kampanye_id, const char *nip, int *in)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
+	int64_t n = 0;
 	pp_int(&p, kampanye_id);
 	pp_text(&p, nip);
-	int rc = pg_query(pg_downcast(s), "SELECT count(*)" SCOPE_FROM " WHERE p.nip = $2 AND"
-			  SCOPE_WHERE, &p, &r, "kampanye scope");
-	if (rc)
-		return rc;
-	*in = pg_int(r, 0, 0) > 0;
-	PQclear(r);
-	return 0;
+	int rc = pg_int_row(pg_downcast(s), "SELECT count(*)" SCOPE_FROM " WHERE p.nip = $2 AND"
+			    SCOPE_WHERE, &p, &n, "kampanye scope");
+	if (rc == 1)
+		*in = n > 0;
+	return rc < 0 ? rc : 0;
 }
 
 static int scope_row(struct pg_store *q, PGresult *r, void *arg)
@@ -285,9 +251,7 @@ static int scope_row(struct pg_store *q, PGresult *r, void *arg)
 		rc = STORE_COPY(&q->base, row.nama, pg_text(r, 0, 2));
 	if (!rc)
 		rc = STORE_COPY(&q->base, row.jabatan, pg_text(r, 0, 3));
-	if (!rc && (rc = ((store_pegawai_cb)c->cb)(c->ctx, &row)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, ((store_pegawai_cb)c->cb)(c->ctx, &row));
 }
 
 static int pg_scope_list(struct store *s, int64_t kampanye_id, int64_t unit_id, int only_unsigned,
@@ -311,10 +275,7 @@ static int progress_row(struct pg_store *q, PGresult *r, void *arg)
 {
 	struct cb_ctx *c = arg;
 	struct kampanye_progress row = { pg_int(r, 0, 0), pg_int(r, 0, 1), pg_int(r, 0, 2) };
-	int rc = ((store_progress_cb)c->cb)(c->ctx, &row);
-	if (rc)
-		q->base.stopped = 1;
-	return rc;
+	return store_stop(&q->base, ((store_progress_cb)c->cb)(c->ctx, &row));
 }
 
 static int pg_progress(struct store *s, int64_t kampanye_id, store_progress_cb cb, void *ctx)
@@ -331,8 +292,12 @@ static int pg_progress(struct store *s, int64_t kampanye_id, store_progress_cb c
 #define TTD_COLS "id, kampanye_id, templat_id, pegawai_id, nip, signed_ms, doc_sha256, kunci_id," \
 	" payload, kode"
 
-static int read_ttd(struct store *s, PGresult *r, int row, struct tanda_tangan *o)
+/* Row 0 of r (a one-row result, or a streamed row). */
+static int read_ttd(struct pg_store *q, PGresult *r, void *out)
 {
+	struct tanda_tangan *o = out;
+	struct store *s = &q->base;
+	const int row = 0;
 	memset(o, 0, sizeof(*o));
 	o->id = pg_int(r, row, 0);
 	o->kampanye_id = pg_int(r, row, 1);
@@ -362,7 +327,7 @@ static int pg_ttd_insert(struct store *s, struct tanda_tangan *t)
 	pp_int(&p, t->kunci_id);
 	pp_text(&p, t->payload);
 	pp_text(&p, t->kode);
-	return insert_id(s, "INSERT INTO tanda_tangan (kampanye_id, templat_id, pegawai_id, nip,"
+	return pg_insert(pg_downcast(s), "INSERT INTO tanda_tangan (kampanye_id, templat_id, pegawai_id, nip,"
 			 " signed_ms, doc_sha256, kunci_id, payload, kode)"
 			 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id", &p, &t->id,
 			 "tanda tangan insert");
@@ -371,16 +336,7 @@ static int pg_ttd_insert(struct store *s, struct tanda_tangan *t)
 static int ttd_one(struct store *s, const char *sql, const struct pg_params *p,
 		   struct tanda_tangan *out)
 {
-	PGresult *r;
-	int rc = pg_query(pg_downcast(s), sql, p, &r, "tanda tangan");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_ttd(s, r, 0, out);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no such signature");
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), sql, p, read_ttd, out, "tanda tangan", "no such signature");
 }
 
 static int pg_ttd_get(struct store *s, int64_t kampanye_id, const char *nip, struct tanda_tangan *out)
@@ -399,28 +355,24 @@ static int pg_ttd_get_by_kode(struct store *s, const char *kode, struct tanda_ta
 	return ttd_one(s, "SELECT " TTD_COLS " FROM tanda_tangan WHERE kode = $1", &p, out);
 }
 
+static int read_key(struct pg_store *q, PGresult *r, void *o)
+{
+	struct instansi_key *out = o;
+	memset(out, 0, sizeof(*out));
+	out->id = pg_int(r, 0, 0);
+	out->instansi_id = pg_int(r, 0, 1);
+	out->created_ms = pg_int(r, 0, 3);
+	out->retired_ms = pg_int(r, 0, 4);
+	return STORE_COPY(&q->base, out->public_hex, pg_text(r, 0, 2));
+}
+
 static int pg_key_get(struct store *s, int64_t id, struct instansi_key *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, id);
-	int rc = pg_query(pg_downcast(s), "SELECT id, instansi_id, public_hex, created_ms,"
-			  " coalesce(retired_ms, 0) FROM instansi_keys WHERE id = $1", &p, &r,
-			  "instansi key get");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = pg_int(r, 0, 0);
-		out->instansi_id = pg_int(r, 0, 1);
-		out->created_ms = pg_int(r, 0, 3);
-		out->retired_ms = pg_int(r, 0, 4);
-		rc = STORE_COPY(s, out->public_hex, pg_text(r, 0, 2));
-	} else {
-		rc = store_fail(s, APP_ENOTFOUND, "no key %lld", (long long)id);
-	}
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT id, instansi_id, public_hex, created_ms,"
+		      " coalesce(retired_ms, 0) FROM instansi_keys WHERE id = $1", &p, read_key, out,
+		      "instansi key get", "no key %lld", (long long)id);
 }
 
 static int pg_aktivasi_revoke(struct store *s, const char *nip, int64_t now_ms)
@@ -442,39 +394,37 @@ static int pg_aktivasi_insert(struct store *s, struct kode_aktivasi *a)
 	pp_int(&p, a->created_ms);
 	pp_int(&p, a->expires_ms);
 	pp_text(&p, a->created_by);
-	return insert_id(s, "INSERT INTO kode_aktivasi (pegawai_id, nip, kampanye_id, kode_hash,"
+	return pg_insert(pg_downcast(s), "INSERT INTO kode_aktivasi (pegawai_id, nip, kampanye_id, kode_hash,"
 			 " created_ms, expires_ms, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)"
 			 " RETURNING id", &p, &a->id, "aktivasi insert");
+}
+
+static int read_aktivasi(struct pg_store *q, PGresult *r, void *o)
+{
+	struct kode_aktivasi *out = o;
+	struct store *s = &q->base;
+	memset(out, 0, sizeof(*out));
+	out->id = pg_int(r, 0, 0);
+	out->pegawai_id = pg_int(r, 0, 1);
+	out->kampanye_id = pg_int(r, 0, 3);
+	out->created_ms = pg_int(r, 0, 5);
+	out->expires_ms = pg_int(r, 0, 6);
+	int rc = STORE_COPY(s, out->nip, pg_text(r, 0, 2));
+	if (!rc)
+		rc = STORE_COPY(s, out->kode_hash, pg_text(r, 0, 4));
+	if (!rc)
+		rc = STORE_COPY(s, out->created_by, pg_text(r, 0, 7));
+	return rc;
 }
 
 static int pg_aktivasi_current(struct store *s, const char *nip, struct kode_aktivasi *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, nip);
-	int rc = pg_query(pg_downcast(s), "SELECT id, pegawai_id, nip, coalesce(kampanye_id, 0),"
-			  " kode_hash, created_ms, expires_ms, created_by FROM kode_aktivasi WHERE nip = $1"
-			  " AND used_ms IS NULL AND revoked_ms IS NULL ORDER BY id DESC LIMIT 1", &p, &r,
-			  "aktivasi current");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = pg_int(r, 0, 0);
-		out->pegawai_id = pg_int(r, 0, 1);
-		out->kampanye_id = pg_int(r, 0, 3);
-		out->created_ms = pg_int(r, 0, 5);
-		out->expires_ms = pg_int(r, 0, 6);
-		rc = STORE_COPY(s, out->nip, pg_text(r, 0, 2));
-		if (!rc)
-			rc = STORE_COPY(s, out->kode_hash, pg_text(r, 0, 4));
-		if (!rc)
-			rc = STORE_COPY(s, out->created_by, pg_text(r, 0, 7));
-	} else {
-		rc = store_fail(s, APP_ENOTFOUND, "no activation code");
-	}
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT id, pegawai_id, nip, coalesce(kampanye_id, 0),"
+		      " kode_hash, created_ms, expires_ms, created_by FROM kode_aktivasi WHERE nip = $1"
+		      " AND used_ms IS NULL AND revoked_ms IS NULL ORDER BY id DESC LIMIT 1", &p,
+		      read_aktivasi, out, "aktivasi current", "no activation code");
 }
 
 static int pg_aktivasi_mark_used(struct store *s, int64_t id, int64_t now_ms)
@@ -493,18 +443,12 @@ static int pg_aktivasi_mark_used(struct store *s, int64_t id, int64_t now_ms)
 static int pg_user_asn_by_nip(struct store *s, const char *nip, int64_t *user_id)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, nip);
-	int rc = pg_query(pg_downcast(s), "SELECT id FROM users WHERE nip = $1 AND role = 'asn'"
-			  " ORDER BY id LIMIT 1", &p, &r, "user by nip");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		*user_id = pg_int(r, 0, 0);
-	else
+	int rc = pg_int_row(pg_downcast(s), "SELECT id FROM users WHERE nip = $1 AND role = 'asn'"
+			    " ORDER BY id LIMIT 1", &p, user_id, "user by nip");
+	if (rc == 0)
 		rc = store_fail(s, APP_ENOTFOUND, "no asn account for the nip");
-	PQclear(r);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 const struct store_kampanye_ops store_pg_kampanye_ops = {

@@ -15,7 +15,7 @@ struct walk {
 static int pg_versi_insert(struct store *s, struct workflow_versi *v)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
+	int64_t versi;
 	pp_text(&p, v->tahapan_csv);
 	pp_text(&p, v->transisi_csv);
 	pp_text(&p, v->pembuat);
@@ -25,14 +25,13 @@ static int pg_versi_insert(struct store *s, struct workflow_versi *v)
 	int rc = pg_command(pg_downcast(s), "LOCK TABLE workflow_versi IN SHARE ROW EXCLUSIVE MODE",
 			    NULL, NULL, "workflow version lock");
 	if (!rc)
-		rc = pg_query(pg_downcast(s), "INSERT INTO workflow_versi (versi, tahapan_csv, transisi_csv,"
-			      " pembuat, catatan, created_ms) SELECT coalesce(max(versi), 0) + 1, $1, $2, $3,"
-			      " $4, $5 FROM workflow_versi RETURNING versi", &p, &r, "workflow version insert");
-	if (rc)
-		return rc;
-	v->versi = (int)pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+		rc = pg_int_row(pg_downcast(s), "INSERT INTO workflow_versi (versi, tahapan_csv,"
+				" transisi_csv, pembuat, catatan, created_ms) SELECT coalesce(max(versi), 0) + 1,"
+				" $1, $2, $3, $4, $5 FROM workflow_versi RETURNING versi", &p, &versi,
+				"workflow version insert");
+	if (rc == 1)
+		v->versi = (int)versi;
+	return rc < 0 ? rc : 0;
 }
 
 static int read_versi(struct store *s, PGresult *r, int row, struct workflow_versi *v, int texts)
@@ -50,22 +49,19 @@ static int read_versi(struct store *s, PGresult *r, int row, struct workflow_ver
 	return rc;
 }
 
+static int read_versi_texts(struct pg_store *q, PGresult *r, void *out)
+{
+	return read_versi(&q->base, r, 0, out, 1);
+}
+
 static int pg_versi_get(struct store *s, int versi, struct workflow_versi *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, versi);
-	int rc = pg_query(pg_downcast(s), "SELECT versi, tahapan_csv, transisi_csv, pembuat, catatan,"
-			  " created_ms FROM workflow_versi WHERE versi = CASE WHEN $1::int > 0 THEN $1::int"
-			  " ELSE (SELECT max(versi) FROM workflow_versi) END", &p, &r, "workflow version");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_versi(s, r, 0, out, 1);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no such workflow version");
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT versi, tahapan_csv, transisi_csv, pembuat, catatan,"
+		      " created_ms FROM workflow_versi WHERE versi = CASE WHEN $1::int > 0 THEN $1::int"
+		      " ELSE (SELECT max(versi) FROM workflow_versi) END", &p, read_versi_texts, out,
+		      "workflow version", "no such workflow version");
 }
 
 static int versi_row(struct pg_store *q, PGresult *r, void *arg)
@@ -89,18 +85,9 @@ static int pg_versi_list(struct store *s, int (*cb)(void *, const struct workflo
 
 /* ---- transition history ---- */
 
-static void pp_due(struct pg_params *p, int32_t due)
-{
-	if (due)
-		pp_int(p, due);
-	else
-		pp_null(p);
-}
-
 static int pg_langkah_insert(struct store *s, struct kasus_langkah *l)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, l->kasus_id);
 	pp_text(&p, l->dari);
 	pp_text(&p, l->ke);
@@ -110,18 +97,13 @@ static int pg_langkah_insert(struct store *s, struct kasus_langkah *l)
 	pp_text(&p, l->isian);
 	pp_text(&p, l->lampiran);
 	pp_int(&p, l->mulai_hari);
-	pp_due(&p, l->tenggat_hari);
+	pp_id(&p, l->tenggat_hari); /* 0: no deadline, NULL */
 	pp_int(&p, l->workflow_versi);
 	pp_int(&p, l->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO kasus_langkah (kasus_id, dari, ke, aktor_id, aktor,"
-			  " peran, isian, lampiran, mulai_hari, tenggat_hari, workflow_versi, created_ms)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-			  &p, &r, "case step insert");
-	if (rc)
-		return rc;
-	l->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO kasus_langkah (kasus_id, dari, ke, aktor_id, aktor,"
+			 " peran, isian, lampiran, mulai_hari, tenggat_hari, workflow_versi, created_ms)"
+			 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+			 &p, &l->id, "case step insert");
 }
 
 static int langkah_row(struct pg_store *q, PGresult *r, void *arg)
@@ -162,23 +144,23 @@ static int pg_langkah_list(struct store *s, int64_t kasus_id,
 
 /* ---- clock and pauses ---- */
 
+static int read_jam(struct pg_store *q, PGresult *r, void *o)
+{
+	struct kasus_jam_row *out = o;
+	(void)q;
+	out->mulai_hari = (int32_t)pg_int(r, 0, 0);
+	out->diperpanjang = (int)pg_int(r, 0, 1);
+	return 0;
+}
+
 static int pg_jam_get(struct store *s, int64_t kasus_id, struct kasus_jam_row *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, kasus_id);
-	int rc = pg_query(pg_downcast(s), "SELECT mulai_hari, diperpanjang FROM kasus_jam"
-			  " WHERE kasus_id = $1", &p, &r, "case clock");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
+	int rc = pg_one(pg_downcast(s), "SELECT mulai_hari, diperpanjang FROM kasus_jam"
+			" WHERE kasus_id = $1", &p, read_jam, out, "case clock", "the case has no clock");
+	if (!rc)
 		out->kasus_id = kasus_id;
-		out->mulai_hari = (int32_t)pg_int(r, 0, 0);
-		out->diperpanjang = (int)pg_int(r, 0, 1);
-	} else {
-		rc = store_fail(s, APP_ENOTFOUND, "the case has no clock");
-	}
-	PQclear(r);
 	return rc;
 }
 
@@ -244,20 +226,14 @@ static int pg_jeda_list(struct store *s, int64_t kasus_id, struct kasus_jeda_row
 static int pg_catatan_insert(struct store *s, struct kasus_catatan *c)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, c->kasus_id);
 	pp_id(&p, c->aktor_id);
 	pp_text(&p, c->aktor);
 	pp_text(&p, c->teks);
 	pp_int(&p, c->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO kasus_catatan (kasus_id, aktor_id, aktor, teks,"
-			  " created_ms) VALUES ($1, $2, $3, $4, $5) RETURNING id", &p, &r,
-			  "case note insert");
-	if (rc)
-		return rc;
-	c->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO kasus_catatan (kasus_id, aktor_id, aktor, teks,"
+			 " created_ms) VALUES ($1, $2, $3, $4, $5) RETURNING id", &p, &c->id,
+			 "case note insert");
 }
 
 static int catatan_row(struct pg_store *q, PGresult *r, void *arg)
@@ -336,7 +312,6 @@ static int pg_tag_list(struct store *s, int64_t kasus_id, char (*out)[40], size_
 static int pg_sanksi_insert(struct store *s, struct kasus_sanksi *k)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, k->kasus_id);
 	pp_id(&p, k->pegawai_id);
 	pp_text(&p, k->jenis);
@@ -349,15 +324,10 @@ static int pg_sanksi_insert(struct store *s, struct kasus_sanksi *k)
 	pp_int(&p, k->flags);
 	pp_text(&p, k->aktor);
 	pp_int(&p, k->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO kasus_sanksi (kasus_id, pegawai_id, jenis, tingkat,"
-			  " urutan, rekomendasi, nomor_sk, tanggal_sk, lampiran, flags, aktor, created_ms)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-			  &p, &r, "sanction insert");
-	if (rc)
-		return rc;
-	k->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO kasus_sanksi (kasus_id, pegawai_id, jenis, tingkat,"
+			 " urutan, rekomendasi, nomor_sk, tanggal_sk, lampiran, flags, aktor, created_ms)"
+			 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+			 &p, &k->id, "sanction insert");
 }
 
 static int sanksi_row(struct pg_store *q, PGresult *r, void *arg)

@@ -40,7 +40,6 @@ static int read_msg(struct store *s, PGresult *r, int row, struct outbox_msg *m,
 static int pg_enqueue(struct store *s, struct outbox_msg *m, int *inserted)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, outbox_kind_name(m->kind));
 	pp_text(&p, m->event);
 	pp_text(&p, m->destination);
@@ -50,18 +49,14 @@ static int pg_enqueue(struct store *s, struct outbox_msg *m, int *inserted)
 	pp_text(&p, m->dedup_key);
 	pp_int(&p, m->created_ms);
 	pp_int(&p, m->next_attempt_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO outbox (kind, event, destination, webhook_id,"
-			  " subject, body, dedup_key, created_ms, next_attempt_ms)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-			  " ON CONFLICT (dedup_key) DO NOTHING RETURNING id", &p, &r, "outbox enqueue");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1) {
-		m->id = pg_int(r, 0, 0);
+	int rc = pg_int_row(pg_downcast(s), "INSERT INTO outbox (kind, event, destination, webhook_id,"
+			    " subject, body, dedup_key, created_ms, next_attempt_ms)"
+			    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+			    " ON CONFLICT (dedup_key) DO NOTHING RETURNING id", &p, &m->id,
+			    "outbox enqueue");
+	if (rc == 1)
 		*inserted = 1;
-	}
-	PQclear(r);
-	return 0;
+	return rc < 0 ? rc : 0;
 }
 
 static int pg_claim(struct store *s, const char *owner, int64_t now_ms, int64_t lease_until,
@@ -142,21 +137,18 @@ static int pg_requeue(struct store *s, int64_t id, int64_t now_ms)
 	return rc;
 }
 
+static int read_claimed(struct pg_store *q, PGresult *r, void *out)
+{
+	struct outbox_claimed *c = out;
+	return read_msg(&q->base, r, 0, &c->m, &c->body);
+}
+
 static int pg_get(struct store *s, int64_t id, struct outbox_claimed *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, id);
-	int rc = pg_query(pg_downcast(s), "SELECT " MSG_COLS " FROM outbox WHERE id = $1", &p, &r,
-			  "outbox get");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_msg(s, r, 0, &out->m, &out->body);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no outbox message %lld", (long long)id);
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT " MSG_COLS " FROM outbox WHERE id = $1", &p,
+		      read_claimed, out, "outbox get", "no outbox message %lld", (long long)id);
 }
 
 struct list_ctx {
@@ -169,9 +161,7 @@ static int msg_row(struct pg_store *q, PGresult *r, void *arg)
 	struct list_ctx *l = arg;
 	struct outbox_msg m;
 	int rc = read_msg(&q->base, r, 0, &m, NULL);
-	if (!rc && (rc = l->cb(l->ctx, &m)))
-		q->base.stopped = 1;
-	return rc;
+	return rc ? rc : store_stop(&q->base, l->cb(l->ctx, &m));
 }
 
 static int pg_list(struct store *s, const char *state, int limit, store_outbox_cb cb, void *ctx)
@@ -187,15 +177,10 @@ static int pg_list(struct store *s, const char *state, int limit, store_outbox_c
 static int pg_count(struct store *s, const char *state, int64_t *n)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, state);
-	int rc = pg_query(pg_downcast(s), "SELECT count(*) FROM outbox WHERE ($1 = '' OR state = $1)",
-			  &p, &r, "outbox count");
-	if (rc)
-		return rc;
-	*n = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	int rc = pg_int_row(pg_downcast(s), "SELECT count(*) FROM outbox WHERE ($1 = '' OR state = $1)",
+			    &p, n, "outbox count");
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- webhooks ---- */
@@ -203,18 +188,12 @@ static int pg_count(struct store *s, const char *state, int64_t *n)
 static int pg_webhook_insert(struct store *s, struct webhook *w)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_text(&p, w->url);
 	pp_text(&p, w->secret);
 	pp_text(&p, w->events);
 	pp_int(&p, w->created_ms);
-	int rc = pg_query(pg_downcast(s), "INSERT INTO webhooks (url, secret, events, active, created_ms)"
-			  " VALUES ($1, $2, $3, 1, $4) RETURNING id", &p, &r, "webhook insert");
-	if (rc)
-		return rc;
-	w->id = pg_int(r, 0, 0);
-	PQclear(r);
-	return 0;
+	return pg_insert(pg_downcast(s), "INSERT INTO webhooks (url, secret, events, active, created_ms)"
+			 " VALUES ($1, $2, $3, 1, $4) RETURNING id", &p, &w->id, "webhook insert");
 }
 
 static int pg_webhook_deactivate(struct store *s, int64_t id)
@@ -229,33 +208,28 @@ static int pg_webhook_deactivate(struct store *s, int64_t id)
 	return rc;
 }
 
-static int read_webhook(struct store *s, PGresult *r, int row, struct webhook *w)
+/* Row 0 of r. */
+static int read_webhook(struct pg_store *q, PGresult *r, void *out)
 {
+	struct webhook *w = out;
+	struct store *s = &q->base;
 	memset(w, 0, sizeof(*w));
-	w->id = pg_int(r, row, 0);
-	w->active = (int)pg_int(r, row, 4);
-	w->created_ms = pg_int(r, row, 5);
-	int rc = STORE_COPY(s, w->url, pg_text(r, row, 1));
-	if (!rc) rc = STORE_COPY(s, w->secret, pg_text(r, row, 2));
-	if (!rc) rc = STORE_COPY(s, w->events, pg_text(r, row, 3));
+	w->id = pg_int(r, 0, 0);
+	w->active = (int)pg_int(r, 0, 4);
+	w->created_ms = pg_int(r, 0, 5);
+	int rc = STORE_COPY(s, w->url, pg_text(r, 0, 1));
+	if (!rc) rc = STORE_COPY(s, w->secret, pg_text(r, 0, 2));
+	if (!rc) rc = STORE_COPY(s, w->events, pg_text(r, 0, 3));
 	return rc;
 }
 
 static int pg_webhook_get(struct store *s, int64_t id, struct webhook *out)
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, id);
-	int rc = pg_query(pg_downcast(s), "SELECT id, url, secret, events, active, created_ms"
-			  " FROM webhooks WHERE id = $1", &p, &r, "webhook get");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = read_webhook(s, r, 0, out);
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no webhook %lld", (long long)id);
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT id, url, secret, events, active, created_ms"
+		      " FROM webhooks WHERE id = $1", &p, read_webhook, out, "webhook get",
+		      "no webhook %lld", (long long)id);
 }
 
 struct wh_ctx {
@@ -267,10 +241,8 @@ static int webhook_row(struct pg_store *q, PGresult *r, void *arg)
 {
 	struct wh_ctx *l = arg;
 	struct webhook w;
-	int rc = read_webhook(&q->base, r, 0, &w);
-	if (!rc && (rc = l->cb(l->ctx, &w)))
-		q->base.stopped = 1;
-	return rc;
+	int rc = read_webhook(q, r, &w);
+	return rc ? rc : store_stop(&q->base, l->cb(l->ctx, &w));
 }
 
 static int pg_webhook_list(struct store *s, store_webhook_cb cb, void *ctx)
@@ -295,21 +267,17 @@ static int pg_email_set(struct store *s, int64_t user_id, const char *email)
 	return rc;
 }
 
+static int read_email(struct pg_store *q, PGresult *r, void *out)
+{
+	return store_copy(&q->base, out, 255, pg_text(r, 0, 0), "email");
+}
+
 static int pg_email_get(struct store *s, int64_t user_id, char out[255])
 {
 	struct pg_params p = { 0 };
-	PGresult *r;
 	pp_int(&p, user_id);
-	int rc = pg_query(pg_downcast(s), "SELECT email FROM users WHERE id = $1", &p, &r,
-			  "user email");
-	if (rc)
-		return rc;
-	if (PQntuples(r) == 1)
-		rc = store_copy(s, out, 255, pg_text(r, 0, 0), "email");
-	else
-		rc = store_fail(s, APP_ENOTFOUND, "no such user");
-	PQclear(r);
-	return rc;
+	return pg_one(pg_downcast(s), "SELECT email FROM users WHERE id = $1", &p, read_email, out,
+		      "user email", "no such user");
 }
 
 struct rcpt_ctx {

@@ -30,25 +30,19 @@ int sq_audit_head(struct store *s, int64_t *seq, char hash[65])
 
 int sq_audit_insert(struct store *s, const struct audit_rec *r)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO audit_log (" AUDIT_COLS ")"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, r->seq);
-	sq_bind_int(st, 2, r->ts_ms);
-	sq_bind_int(st, 3, r->actor_id);
-	sq_bind_text(st, 4, r->actor);
-	sq_bind_text(st, 5, r->action);
-	sq_bind_text(st, 6, r->object_type);
-	sq_bind_text(st, 7, r->object_id);
-	sq_bind_text(st, 8, r->diff);
-	sq_bind_text(st, 9, r->prev_hash);
-	sq_bind_text(st, 10, r->hash);
-	rc = sq_exec(q, st, "audit insert");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, r->seq);
+	sp_int(&p, r->ts_ms);
+	sp_int(&p, r->actor_id);
+	sp_text(&p, r->actor);
+	sp_text(&p, r->action);
+	sp_text(&p, r->object_type);
+	sp_text(&p, r->object_id);
+	sp_text(&p, r->diff);
+	sp_text(&p, r->prev_hash);
+	sp_text(&p, r->hash);
+	return sq_run(sq_downcast(s), "INSERT INTO audit_log (" AUDIT_COLS ")"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &p, NULL, "audit insert");
 }
 
 static int read_audit(struct sq_store *q, sqlite3_stmt *st, struct audit_rec *o)
@@ -68,46 +62,39 @@ static int read_audit(struct sq_store *q, sqlite3_stmt *st, struct audit_rec *o)
 	return rc;
 }
 
-static int walk(struct sq_store *q, sqlite3_stmt *st, store_audit_cb cb, void *ctx)
+/* Walks the rows of sql (run with p) to cb. */
+static int walk(struct sq_store *q, const char *sql, const struct sq_params *p,
+		store_audit_cb cb, void *ctx)
 {
 	struct audit_rec row;
-	int rc;
-	while ((rc = sq_step(q, st, "audit list")) == 1) {
-		if ((rc = read_audit(q, st, &row)))
+	sqlite3_stmt *st;
+	int rc = sq_query(q, sql, p, &st);
+	if (rc)
+		return rc;
+	while ((rc = sq_step(q, st, "audit list")) == 1)
+		if ((rc = read_audit(q, st, &row)) || (rc = store_stop(&q->base, cb(ctx, &row))))
 			break;
-		if ((rc = cb(ctx, &row))) {
-			q->base.stopped = 1;
-			break;
-		}
-	}
 	sq_done(q, st);
 	return rc;
 }
 
 int sq_audit_list(struct store *s, int64_t from_seq, int limit, store_audit_cb cb, void *ctx)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT " AUDIT_COLS " FROM audit_log WHERE seq >= ?1"
-			 " ORDER BY seq LIMIT ?2", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, from_seq);
-	sq_bind_int(st, 2, limit > 0 ? limit : -1);
-	return walk(q, st, cb, ctx);
+	struct sq_params p = { 0 };
+	sp_int(&p, from_seq);
+	sp_int(&p, limit > 0 ? limit : -1);
+	return walk(sq_downcast(s), "SELECT " AUDIT_COLS " FROM audit_log WHERE seq >= ?1"
+		    " ORDER BY seq LIMIT ?2", &p, cb, ctx);
 }
 
 int sq_audit_list_object(struct store *s, const char *object_type, const char *object_id,
 			 int limit, store_audit_cb cb, void *ctx)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT " AUDIT_COLS " FROM audit_log"
-			 " WHERE object_type = ?1 AND object_id = ?2 ORDER BY seq DESC LIMIT ?3", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, object_type);
-	sq_bind_text(st, 2, object_id);
-	sq_bind_int(st, 3, limit > 0 ? limit : -1);
-	return walk(q, st, cb, ctx);
+	struct sq_params p = { 0 };
+	sp_text(&p, object_type);
+	sp_text(&p, object_id);
+	sp_int(&p, limit > 0 ? limit : -1);
+	return walk(sq_downcast(s), "SELECT " AUDIT_COLS " FROM audit_log"
+		    " WHERE object_type = ?1 AND object_id = ?2 ORDER BY seq DESC LIMIT ?3", &p, cb,
+		    ctx);
 }

@@ -49,6 +49,60 @@ int sq_bind_int(sqlite3_stmt *st, int i, int64_t v);
 int sq_bind_id(sqlite3_stmt *st, int i, int64_t v);
 const char *sq_col_text(sqlite3_stmt *st, int i);
 
+/* One statement's parameters, bound in the order they are added (?1, ?2,
+ * ...), as struct pg_params is on the PostgreSQL side. Text and blobs are
+ * bound SQLITE_STATIC: they must outlive the call that runs the statement.
+ * Adding more than SQ_MAX_PARAMS is caught when the statement is run. */
+#define SQ_MAX_PARAMS 40
+
+enum sq_param_kind { SQ_P_INT, SQ_P_TEXT, SQ_P_NULL, SQ_P_BLOB };
+
+struct sq_params {
+	int n;
+	struct {
+		enum sq_param_kind kind;
+		int64_t i;       /* SQ_P_INT; the length of a SQ_P_BLOB */
+		const void *p;   /* SQ_P_TEXT, SQ_P_BLOB */
+	} v[SQ_MAX_PARAMS];
+};
+
+void sp_int(struct sq_params *p, int64_t v);
+void sp_text(struct sq_params *p, const char *v); /* NULL is bound as '' */
+/* 0 is bound as NULL (an absent optional reference). */
+void sp_id(struct sq_params *p, int64_t v);
+void sp_null(struct sq_params *p);
+void sp_blob(struct sq_params *p, const void *data, size_t len);
+
+/* Reads the current row of st into out (the caller's struct); 0 or a
+ * negative enum app_err. */
+typedef int (*sq_row_fn)(struct store *s, sqlite3_stmt *st, void *out);
+
+/* Prepare sql (sq_prep) and bind p (may be NULL). On failure *st is NULL
+ * and the error is recorded; on success hand *st back with sq_done(). */
+int sq_query(struct sq_store *q, const char *sql, const struct sq_params *p,
+	     sqlite3_stmt **st);
+/* Run a statement to the end; *changes (when not NULL) gets the number of
+ * rows it changed. 0 or a negative enum app_err. */
+int sq_run(struct sq_store *q, const char *sql, const struct sq_params *p, int64_t *changes,
+	   const char *what);
+/* The first row of a query, read by row(): 1 when there was a row, 0 when
+ * none (out untouched), else a negative enum app_err (row()'s included). */
+int sq_row(struct sq_store *q, const char *sql, const struct sq_params *p, sq_row_fn row,
+	   void *out, const char *what);
+/* As sq_row, for a row that must exist: no row is APP_ENOTFOUND with the
+ * message missing (printf format). 0 or a negative enum app_err. */
+int sq_one(struct sq_store *q, const char *sql, const struct sq_params *p, sq_row_fn row,
+	   void *out, const char *what, const char *missing, ...)
+	__attribute__((format(printf, 7, 8)));
+/* The first column of the first row as an integer: 1 (and *v set) when
+ * there was a row, 0 when none (*v untouched), else a negative enum app_err. */
+int sq_int_row(struct sq_store *q, const char *sql, const struct sq_params *p, int64_t *v,
+	       const char *what);
+/* INSERT ... RETURNING id: *id gets the new row's id (untouched when an
+ * ON CONFLICT DO NOTHING inserted none). 0 or a negative enum app_err. */
+int sq_insert(struct sq_store *q, const char *sql, const struct sq_params *p, int64_t *id,
+	      const char *what);
+
 /* Entity operations, one file per area. */
 int sq_instansi_put(struct store *s, struct instansi *in);
 int sq_instansi_get(struct store *s, int64_t id, struct instansi *out);

@@ -7,8 +7,9 @@
 #define TEMPLAT_COLS "t.id, t.instansi_id, t.kode, t.versi, t.jenis, t.judul, %s, t.teks_sha256," \
 	" t.created_ms, t.created_by, (SELECT count(*) FROM tanda_tangan x WHERE x.templat_id = t.id)"
 
-static int read_templat(struct store *s, sqlite3_stmt *st, struct dok_templat *o)
+static int read_templat(struct store *s, sqlite3_stmt *st, void *out)
 {
+	struct dok_templat *o = out;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->instansi_id = sqlite3_column_int64(st, 1);
@@ -31,115 +32,80 @@ static int read_templat(struct store *s, sqlite3_stmt *st, struct dok_templat *o
 
 static int sq_templat_insert(struct store *s, struct dok_templat *t)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO dokumen_templat (instansi_id, kode, versi, jenis, judul, teks,"
-			 " teks_sha256, created_ms, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-			 " RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, t->instansi_id);
-	sq_bind_text(st, 2, t->kode);
-	sq_bind_int(st, 3, t->versi);
-	sq_bind_text(st, 4, t->jenis);
-	sq_bind_text(st, 5, t->judul);
-	sq_bind_text(st, 6, t->teks);
-	sq_bind_text(st, 7, t->teks_sha256);
-	sq_bind_int(st, 8, t->created_ms);
-	sq_bind_text(st, 9, t->created_by);
-	rc = sq_step(q, st, "templat insert");
-	if (rc == 1) {
-		t->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, t->instansi_id);
+	sp_text(&p, t->kode);
+	sp_int(&p, t->versi);
+	sp_text(&p, t->jenis);
+	sp_text(&p, t->judul);
+	sp_text(&p, t->teks);
+	sp_text(&p, t->teks_sha256);
+	sp_int(&p, t->created_ms);
+	sp_text(&p, t->created_by);
+	return sq_insert(sq_downcast(s), "INSERT INTO dokumen_templat (instansi_id, kode, versi, jenis,"
+			 " judul, teks, teks_sha256, created_ms, created_by)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", &p, &t->id,
+			 "templat insert");
 }
 
 static int sq_templat_update(struct store *s, const struct dok_templat *t)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE dokumen_templat SET jenis = ?2, judul = ?3, teks = ?4,"
-			 " teks_sha256 = ?5 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, t->id);
-	sq_bind_text(st, 2, t->jenis);
-	sq_bind_text(st, 3, t->judul);
-	sq_bind_text(st, 4, t->teks);
-	sq_bind_text(st, 5, t->teks_sha256);
-	rc = sq_exec(q, st, "templat update");
-	if (!rc && sqlite3_changes(q->db) == 0)
+	struct sq_params p = { 0 };
+	int64_t n = 0;
+	sp_int(&p, t->id);
+	sp_text(&p, t->jenis);
+	sp_text(&p, t->judul);
+	sp_text(&p, t->teks);
+	sp_text(&p, t->teks_sha256);
+	int rc = sq_run(sq_downcast(s), "UPDATE dokumen_templat SET jenis = ?2, judul = ?3, teks = ?4,"
+			" teks_sha256 = ?5 WHERE id = ?1", &p, &n, "templat update");
+	if (!rc && n == 0)
 		rc = store_fail(s, APP_ENOTFOUND, "no template %lld", (long long)t->id);
-	sq_done(q, st);
 	return rc;
 }
 
 static int sq_templat_get(struct store *s, int64_t id, struct dok_templat *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
+	struct sq_params p = { 0 };
 	char sql[512];
 	snprintf(sql, sizeof(sql), "SELECT " TEMPLAT_COLS " FROM dokumen_templat t WHERE t.id = ?1",
 		 "t.teks");
-	int rc = sq_prep(q, sql, &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, id);
-	rc = sq_step(q, st, "templat get");
-	if (rc == 1)
-		rc = read_templat(s, st, out);
-	else if (rc == 0)
-		rc = store_fail(s, APP_ENOTFOUND, "no template %lld", (long long)id);
-	sq_done(q, st);
-	return rc;
+	sp_int(&p, id);
+	return sq_one(sq_downcast(s), sql, &p, read_templat, out, "templat get", "no template %lld",
+		      (long long)id);
 }
 
 static int sq_templat_max_versi(struct store *s, int64_t instansi_id, const char *kode,
 				int64_t *versi)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT coalesce(max(versi), 0) FROM dokumen_templat"
-			 " WHERE instansi_id = ?1 AND kode = ?2", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, instansi_id);
-	sq_bind_text(st, 2, kode);
-	rc = sq_step(q, st, "templat versi");
-	if (rc == 1) {
-		*versi = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, instansi_id);
+	sp_text(&p, kode);
+	int rc = sq_int_row(sq_downcast(s), "SELECT coalesce(max(versi), 0) FROM dokumen_templat"
+			    " WHERE instansi_id = ?1 AND kode = ?2", &p, versi, "templat versi");
+	return rc < 0 ? rc : 0;
 }
 
 static int sq_templat_list(struct store *s, int64_t instansi_id, store_templat_cb cb, void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
 	char sql[512];
 	snprintf(sql, sizeof(sql), "SELECT " TEMPLAT_COLS " FROM dokumen_templat t"
 		 " WHERE t.instansi_id = ?1 ORDER BY t.kode, t.versi DESC", "''");
-	int rc = sq_prep(q, sql, &st);
+	sp_int(&p, instansi_id);
+	int rc = sq_query(q, sql, &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, instansi_id);
 	struct dok_templat *row = malloc(sizeof(*row));
 	if (!row) {
 		sq_done(q, st);
 		return APP_ENOMEM;
 	}
-	while ((rc = sq_step(q, st, "templat list")) == 1) {
-		if ((rc = read_templat(s, st, row)))
+	while ((rc = sq_step(q, st, "templat list")) == 1)
+		if ((rc = read_templat(s, st, row)) || (rc = store_stop(s, cb(ctx, row))))
 			break;
-		if ((rc = cb(ctx, row))) {
-			s->stopped = 1;
-			break;
-		}
-	}
 	free(row);
 	sq_done(q, st);
 	return rc;
@@ -149,8 +115,9 @@ static int sq_templat_list(struct store *s, int64_t instansi_id, store_templat_c
 	" k.cakupan, k.created_ms, k.created_by, i.path"
 #define KAMPANYE_FROM " FROM kampanye k JOIN instansi i ON i.id = k.instansi_id"
 
-static int read_kampanye(struct store *s, sqlite3_stmt *st, struct kampanye *o)
+static int read_kampanye(struct store *s, sqlite3_stmt *st, void *out)
 {
+	struct kampanye *o = out;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->instansi_id = sqlite3_column_int64(st, 1);
@@ -171,116 +138,80 @@ static int read_kampanye(struct store *s, sqlite3_stmt *st, struct kampanye *o)
 
 static int sq_kampanye_insert(struct store *s, struct kampanye *k)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kampanye (instansi_id, templat_id, nama, periode, tenggat_hari,"
-			 " cakupan, created_ms, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-			 " RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, k->instansi_id);
-	sq_bind_int(st, 2, k->templat_id);
-	sq_bind_text(st, 3, k->nama);
-	sq_bind_text(st, 4, k->periode);
-	sq_bind_int(st, 5, k->tenggat_hari);
-	sq_bind_text(st, 6, k->cakupan);
-	sq_bind_int(st, 7, k->created_ms);
-	sq_bind_text(st, 8, k->created_by);
-	rc = sq_step(q, st, "kampanye insert");
-	if (rc == 1) {
-		k->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, k->instansi_id);
+	sp_int(&p, k->templat_id);
+	sp_text(&p, k->nama);
+	sp_text(&p, k->periode);
+	sp_int(&p, k->tenggat_hari);
+	sp_text(&p, k->cakupan);
+	sp_int(&p, k->created_ms);
+	sp_text(&p, k->created_by);
+	return sq_insert(sq_downcast(s), "INSERT INTO kampanye (instansi_id, templat_id, nama, periode,"
+			 " tenggat_hari, cakupan, created_ms, created_by)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id", &p, &k->id,
+			 "kampanye insert");
 }
 
 static int sq_kampanye_get(struct store *s, int64_t id, struct kampanye *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT " KAMPANYE_COLS KAMPANYE_FROM " WHERE k.id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, id);
-	rc = sq_step(q, st, "kampanye get");
-	if (rc == 1)
-		rc = read_kampanye(s, st, out);
-	else if (rc == 0)
-		rc = store_fail(s, APP_ENOTFOUND, "no campaign %lld", (long long)id);
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, id);
+	return sq_one(sq_downcast(s), "SELECT " KAMPANYE_COLS KAMPANYE_FROM " WHERE k.id = ?1", &p,
+		      read_kampanye, out, "kampanye get", "no campaign %lld", (long long)id);
 }
 
 static int sq_kampanye_list(struct store *s, const char *lo, const char *hi, store_kampanye_cb cb,
 			    void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT " KAMPANYE_COLS KAMPANYE_FROM
-			 " WHERE i.path >= ?1 AND i.path < ?2 ORDER BY k.id DESC", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, lo);
-	sq_bind_text(st, 2, hi);
+	struct sq_params p = { 0 };
 	struct kampanye row;
-	while ((rc = sq_step(q, st, "kampanye list")) == 1) {
-		if ((rc = read_kampanye(s, st, &row)))
-			break;
-		if ((rc = cb(ctx, &row))) {
-			s->stopped = 1;
-			break;
-		}
-	}
-	sq_done(q, st);
-	return rc;
-}
-
-static int exec2(struct store *s, const char *sql, int64_t a, const char *b, int64_t bi,
-		 const char *what)
-{
-	struct sq_store *q = sq_downcast(s);
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, sql, &st);
+	sp_text(&p, lo);
+	sp_text(&p, hi);
+	int rc = sq_query(q, "SELECT " KAMPANYE_COLS KAMPANYE_FROM
+			  " WHERE i.path >= ?1 AND i.path < ?2 ORDER BY k.id DESC", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, a);
-	if (b)
-		sq_bind_text(st, 2, b);
-	else
-		sq_bind_int(st, 2, bi);
-	rc = sq_exec(q, st, what);
+	while ((rc = sq_step(q, st, "kampanye list")) == 1)
+		if ((rc = read_kampanye(s, st, &row)) || (rc = store_stop(s, cb(ctx, &row))))
+			break;
 	sq_done(q, st);
 	return rc;
 }
 
 static int sq_kampanye_add_unit(struct store *s, int64_t kampanye_id, int64_t unit_id)
 {
-	return exec2(s, "INSERT INTO kampanye_unit (kampanye_id, unit_id) VALUES (?1, ?2)"
-		     " ON CONFLICT DO NOTHING", kampanye_id, NULL, unit_id, "kampanye unit");
+	struct sq_params p = { 0 };
+	sp_int(&p, kampanye_id);
+	sp_int(&p, unit_id);
+	return sq_run(sq_downcast(s), "INSERT INTO kampanye_unit (kampanye_id, unit_id) VALUES (?1, ?2)"
+		      " ON CONFLICT DO NOTHING", &p, NULL, "kampanye unit");
 }
 
 static int sq_kampanye_add_nip(struct store *s, int64_t kampanye_id, const char *nip)
 {
-	return exec2(s, "INSERT INTO kampanye_nip (kampanye_id, nip) VALUES (?1, ?2)"
-		     " ON CONFLICT DO NOTHING", kampanye_id, nip, 0, "kampanye nip");
+	struct sq_params p = { 0 };
+	sp_int(&p, kampanye_id);
+	sp_text(&p, nip);
+	return sq_run(sq_downcast(s), "INSERT INTO kampanye_nip (kampanye_id, nip) VALUES (?1, ?2)"
+		      " ON CONFLICT DO NOTHING", &p, NULL, "kampanye nip");
 }
 
 static int sq_kampanye_units(struct store *s, int64_t kampanye_id, store_id_cb cb, void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT unit_id FROM kampanye_unit WHERE kampanye_id = ?1 ORDER BY unit_id",
-			 &st);
+	sp_int(&p, kampanye_id);
+	int rc = sq_query(q, "SELECT unit_id FROM kampanye_unit WHERE kampanye_id = ?1 ORDER BY unit_id",
+			  &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kampanye_id);
-	while ((rc = sq_step(q, st, "kampanye units")) == 1) {
-		if ((rc = cb(ctx, sqlite3_column_int64(st, 0)))) {
-			s->stopped = 1;
+	while ((rc = sq_step(q, st, "kampanye units")) == 1)
+		if ((rc = store_stop(s, cb(ctx, sqlite3_column_int64(st, 0)))))
 			break;
-		}
-	}
 	sq_done(q, st);
 	return rc;
 }
@@ -293,38 +224,34 @@ static int sq_kampanye_units(struct store *s, int64_t kampanye_id, store_id_cb c
 
 static int sq_in_scope(struct store *s, int64_t kampanye_id, const char *nip, int *in)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT count(*)" SCOPE_FROM " WHERE p.nip = ?2 AND" SCOPE_WHERE, &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kampanye_id);
-	sq_bind_text(st, 2, nip);
-	rc = sq_step(q, st, "kampanye scope");
-	if (rc == 1) {
-		*in = sqlite3_column_int64(st, 0) > 0;
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	int64_t n = 0;
+	sp_int(&p, kampanye_id);
+	sp_text(&p, nip);
+	int rc = sq_int_row(sq_downcast(s), "SELECT count(*)" SCOPE_FROM " WHERE p.nip = ?2 AND"
+			    SCOPE_WHERE, &p, &n, "kampanye scope");
+	if (rc == 1)
+		*in = n > 0;
+	return rc < 0 ? rc : 0;
 }
 
 static int sq_scope_list(struct store *s, int64_t kampanye_id, int64_t unit_id, int only_unsigned,
 			 store_pegawai_cb cb, void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT p.id, p.nip, p.nama, p.jabatan, p.instansi_id, coalesce(p.unit_id, 0)"
-			 SCOPE_FROM " WHERE" SCOPE_WHERE
-			 " AND (?2 = 0 OR p.unit_id = ?2)"
-			 " AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM tanda_tangan t"
-			 "      WHERE t.kampanye_id = k.id AND t.nip = p.nip))"
-			 " ORDER BY coalesce(p.unit_id, 0), p.nip", &st);
+	sp_int(&p, kampanye_id);
+	sp_int(&p, unit_id);
+	sp_int(&p, only_unsigned ? 1 : 0);
+	int rc = sq_query(q, "SELECT p.id, p.nip, p.nama, p.jabatan, p.instansi_id, coalesce(p.unit_id, 0)"
+			  SCOPE_FROM " WHERE" SCOPE_WHERE
+			  " AND (?2 = 0 OR p.unit_id = ?2)"
+			  " AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM tanda_tangan t"
+			  "      WHERE t.kampanye_id = k.id AND t.nip = p.nip))"
+			  " ORDER BY coalesce(p.unit_id, 0), p.nip", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kampanye_id);
-	sq_bind_int(st, 2, unit_id);
-	sq_bind_int(st, 3, only_unsigned ? 1 : 0);
 	struct pegawai row;
 	while ((rc = sq_step(q, st, "kampanye scope list")) == 1) {
 		memset(&row, 0, sizeof(row));
@@ -336,12 +263,8 @@ static int sq_scope_list(struct store *s, int64_t kampanye_id, int64_t unit_id, 
 			rc = STORE_COPY(s, row.nama, sq_col_text(st, 2));
 		if (!rc)
 			rc = STORE_COPY(s, row.jabatan, sq_col_text(st, 3));
-		if (rc)
+		if (rc || (rc = store_stop(s, cb(ctx, &row))))
 			break;
-		if ((rc = cb(ctx, &row))) {
-			s->stopped = 1;
-			break;
-		}
 	}
 	sq_done(q, st);
 	return rc;
@@ -350,22 +273,21 @@ static int sq_scope_list(struct store *s, int64_t kampanye_id, int64_t unit_id, 
 static int sq_progress(struct store *s, int64_t kampanye_id, store_progress_cb cb, void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT coalesce(p.unit_id, 0), count(*), count(t.id)" SCOPE_FROM
-			 " LEFT JOIN tanda_tangan t ON t.kampanye_id = k.id AND t.nip = p.nip"
-			 " WHERE" SCOPE_WHERE " GROUP BY coalesce(p.unit_id, 0) ORDER BY 1", &st);
+	sp_int(&p, kampanye_id);
+	int rc = sq_query(q, "SELECT coalesce(p.unit_id, 0), count(*), count(t.id)" SCOPE_FROM
+			  " LEFT JOIN tanda_tangan t ON t.kampanye_id = k.id AND t.nip = p.nip"
+			  " WHERE" SCOPE_WHERE " GROUP BY coalesce(p.unit_id, 0) ORDER BY 1", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kampanye_id);
 	struct kampanye_progress row;
 	while ((rc = sq_step(q, st, "kampanye progress")) == 1) {
 		row.unit_id = sqlite3_column_int64(st, 0);
 		row.total = sqlite3_column_int64(st, 1);
 		row.signed_ = sqlite3_column_int64(st, 2);
-		if ((rc = cb(ctx, &row))) {
-			s->stopped = 1;
+		if ((rc = store_stop(s, cb(ctx, &row))))
 			break;
-		}
 	}
 	sq_done(q, st);
 	return rc;
@@ -374,8 +296,9 @@ static int sq_progress(struct store *s, int64_t kampanye_id, store_progress_cb c
 #define TTD_COLS "id, kampanye_id, templat_id, pegawai_id, nip, signed_ms, doc_sha256, kunci_id," \
 	" payload, kode"
 
-static int read_ttd(struct store *s, sqlite3_stmt *st, struct tanda_tangan *o)
+static int read_ttd(struct store *s, sqlite3_stmt *st, void *out)
 {
+	struct tanda_tangan *o = out;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->kampanye_id = sqlite3_column_int64(st, 1);
@@ -395,195 +318,134 @@ static int read_ttd(struct store *s, sqlite3_stmt *st, struct tanda_tangan *o)
 
 static int sq_ttd_insert(struct store *s, struct tanda_tangan *t)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO tanda_tangan (kampanye_id, templat_id, pegawai_id, nip,"
-			 " signed_ms, doc_sha256, kunci_id, payload, kode)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, t->kampanye_id);
-	sq_bind_int(st, 2, t->templat_id);
-	sq_bind_int(st, 3, t->pegawai_id);
-	sq_bind_text(st, 4, t->nip);
-	sq_bind_int(st, 5, t->signed_ms);
-	sq_bind_text(st, 6, t->doc_sha256);
-	sq_bind_int(st, 7, t->kunci_id);
-	sq_bind_text(st, 8, t->payload);
-	sq_bind_text(st, 9, t->kode);
-	rc = sq_step(q, st, "tanda tangan insert");
-	if (rc == 1) {
-		t->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
-}
-
-static int ttd_one(struct store *s, const char *sql, int64_t a, const char *b,
-		   struct tanda_tangan *out)
-{
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, sql, &st);
-	if (rc)
-		return rc;
-	if (a) {
-		sq_bind_int(st, 1, a);
-		sq_bind_text(st, 2, b);
-	} else {
-		sq_bind_text(st, 1, b);
-	}
-	rc = sq_step(q, st, "tanda tangan");
-	if (rc == 1)
-		rc = read_ttd(s, st, out);
-	else if (rc == 0)
-		rc = store_fail(s, APP_ENOTFOUND, "no such signature");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, t->kampanye_id);
+	sp_int(&p, t->templat_id);
+	sp_int(&p, t->pegawai_id);
+	sp_text(&p, t->nip);
+	sp_int(&p, t->signed_ms);
+	sp_text(&p, t->doc_sha256);
+	sp_int(&p, t->kunci_id);
+	sp_text(&p, t->payload);
+	sp_text(&p, t->kode);
+	return sq_insert(sq_downcast(s), "INSERT INTO tanda_tangan (kampanye_id, templat_id, pegawai_id,"
+			 " nip, signed_ms, doc_sha256, kunci_id, payload, kode)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", &p, &t->id,
+			 "tanda tangan insert");
 }
 
 static int sq_ttd_get(struct store *s, int64_t kampanye_id, const char *nip, struct tanda_tangan *out)
 {
-	return ttd_one(s, "SELECT " TTD_COLS " FROM tanda_tangan WHERE kampanye_id = ?1 AND nip = ?2",
-		       kampanye_id, nip, out);
+	struct sq_params p = { 0 };
+	sp_int(&p, kampanye_id);
+	sp_text(&p, nip);
+	return sq_one(sq_downcast(s), "SELECT " TTD_COLS " FROM tanda_tangan WHERE kampanye_id = ?1"
+		      " AND nip = ?2", &p, read_ttd, out, "tanda tangan", "no such signature");
 }
 
 static int sq_ttd_get_by_kode(struct store *s, const char *kode, struct tanda_tangan *out)
 {
-	return ttd_one(s, "SELECT " TTD_COLS " FROM tanda_tangan WHERE kode = ?1", 0, kode, out);
+	struct sq_params p = { 0 };
+	sp_text(&p, kode);
+	return sq_one(sq_downcast(s), "SELECT " TTD_COLS " FROM tanda_tangan WHERE kode = ?1", &p,
+		      read_ttd, out, "tanda tangan", "no such signature");
+}
+
+static int read_key(struct store *s, sqlite3_stmt *st, void *o)
+{
+	struct instansi_key *out = o;
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	out->instansi_id = sqlite3_column_int64(st, 1);
+	out->created_ms = sqlite3_column_int64(st, 3);
+	out->retired_ms = sqlite3_column_int64(st, 4);
+	return STORE_COPY(s, out->public_hex, sq_col_text(st, 2));
 }
 
 static int sq_key_get(struct store *s, int64_t id, struct instansi_key *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT id, instansi_id, public_hex, created_ms, coalesce(retired_ms, 0)"
-			 " FROM instansi_keys WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, id);
-	rc = sq_step(q, st, "instansi key get");
-	if (rc == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		out->instansi_id = sqlite3_column_int64(st, 1);
-		out->created_ms = sqlite3_column_int64(st, 3);
-		out->retired_ms = sqlite3_column_int64(st, 4);
-		rc = STORE_COPY(s, out->public_hex, sq_col_text(st, 2));
-	} else if (rc == 0) {
-		rc = store_fail(s, APP_ENOTFOUND, "no key %lld", (long long)id);
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, id);
+	return sq_one(sq_downcast(s), "SELECT id, instansi_id, public_hex, created_ms,"
+		      " coalesce(retired_ms, 0) FROM instansi_keys WHERE id = ?1", &p, read_key, out,
+		      "instansi key get", "no key %lld", (long long)id);
 }
 
 static int sq_aktivasi_revoke(struct store *s, const char *nip, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kode_aktivasi SET revoked_ms = ?2 WHERE nip = ?1"
-			 " AND used_ms IS NULL AND revoked_ms IS NULL", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, nip);
-	sq_bind_int(st, 2, now_ms);
-	rc = sq_exec(q, st, "aktivasi revoke");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_text(&p, nip);
+	sp_int(&p, now_ms);
+	return sq_run(sq_downcast(s), "UPDATE kode_aktivasi SET revoked_ms = ?2 WHERE nip = ?1"
+		      " AND used_ms IS NULL AND revoked_ms IS NULL", &p, NULL, "aktivasi revoke");
 }
 
 static int sq_aktivasi_insert(struct store *s, struct kode_aktivasi *a)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kode_aktivasi (pegawai_id, nip, kampanye_id, kode_hash,"
-			 " created_ms, expires_ms, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-			 " RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, a->pegawai_id);
-	sq_bind_text(st, 2, a->nip);
-	sq_bind_id(st, 3, a->kampanye_id);
-	sq_bind_text(st, 4, a->kode_hash);
-	sq_bind_int(st, 5, a->created_ms);
-	sq_bind_int(st, 6, a->expires_ms);
-	sq_bind_text(st, 7, a->created_by);
-	rc = sq_step(q, st, "aktivasi insert");
-	if (rc == 1) {
-		a->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
+	struct sq_params p = { 0 };
+	sp_int(&p, a->pegawai_id);
+	sp_text(&p, a->nip);
+	sp_id(&p, a->kampanye_id);
+	sp_text(&p, a->kode_hash);
+	sp_int(&p, a->created_ms);
+	sp_int(&p, a->expires_ms);
+	sp_text(&p, a->created_by);
+	return sq_insert(sq_downcast(s), "INSERT INTO kode_aktivasi (pegawai_id, nip, kampanye_id,"
+			 " kode_hash, created_ms, expires_ms, created_by)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id", &p, &a->id,
+			 "aktivasi insert");
+}
+
+static int read_aktivasi(struct store *s, sqlite3_stmt *st, void *o)
+{
+	struct kode_aktivasi *out = o;
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	out->pegawai_id = sqlite3_column_int64(st, 1);
+	out->kampanye_id = sqlite3_column_int64(st, 3);
+	out->created_ms = sqlite3_column_int64(st, 5);
+	out->expires_ms = sqlite3_column_int64(st, 6);
+	int rc = STORE_COPY(s, out->nip, sq_col_text(st, 2));
+	if (!rc)
+		rc = STORE_COPY(s, out->kode_hash, sq_col_text(st, 4));
+	if (!rc)
+		rc = STORE_COPY(s, out->created_by, sq_col_text(st, 7));
 	return rc;
 }
 
 static int sq_aktivasi_current(struct store *s, const char *nip, struct kode_aktivasi *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT id, pegawai_id, nip, coalesce(kampanye_id, 0), kode_hash, created_ms,"
-			 " expires_ms, created_by FROM kode_aktivasi WHERE nip = ?1 AND used_ms IS NULL"
-			 " AND revoked_ms IS NULL ORDER BY id DESC LIMIT 1", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, nip);
-	rc = sq_step(q, st, "aktivasi current");
-	if (rc == 1) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		out->pegawai_id = sqlite3_column_int64(st, 1);
-		out->kampanye_id = sqlite3_column_int64(st, 3);
-		out->created_ms = sqlite3_column_int64(st, 5);
-		out->expires_ms = sqlite3_column_int64(st, 6);
-		rc = STORE_COPY(s, out->nip, sq_col_text(st, 2));
-		if (!rc)
-			rc = STORE_COPY(s, out->kode_hash, sq_col_text(st, 4));
-		if (!rc)
-			rc = STORE_COPY(s, out->created_by, sq_col_text(st, 7));
-	} else if (rc == 0) {
-		rc = store_fail(s, APP_ENOTFOUND, "no activation code");
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_text(&p, nip);
+	return sq_one(sq_downcast(s), "SELECT id, pegawai_id, nip, coalesce(kampanye_id, 0), kode_hash,"
+		      " created_ms, expires_ms, created_by FROM kode_aktivasi WHERE nip = ?1"
+		      " AND used_ms IS NULL AND revoked_ms IS NULL ORDER BY id DESC LIMIT 1", &p,
+		      read_aktivasi, out, "aktivasi current", "no activation code");
 }
 
 static int sq_aktivasi_mark_used(struct store *s, int64_t id, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kode_aktivasi SET used_ms = ?2 WHERE id = ?1 AND used_ms IS NULL"
-			 " AND revoked_ms IS NULL", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, id);
-	sq_bind_int(st, 2, now_ms);
-	rc = sq_exec(q, st, "aktivasi used");
+	struct sq_params p = { 0 };
+	int64_t n = 0;
+	sp_int(&p, id);
+	sp_int(&p, now_ms);
+	int rc = sq_run(sq_downcast(s), "UPDATE kode_aktivasi SET used_ms = ?2 WHERE id = ?1"
+			" AND used_ms IS NULL AND revoked_ms IS NULL", &p, &n, "aktivasi used");
 	/* a concurrent use got there first: the code is spent */
-	if (!rc && sqlite3_changes(q->db) == 0)
+	if (!rc && n == 0)
 		rc = store_fail(s, APP_ECONFLICT, "activation code already used");
-	sq_done(q, st);
 	return rc;
 }
 
 static int sq_user_asn_by_nip(struct store *s, const char *nip, int64_t *user_id)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT id FROM users WHERE nip = ?1 AND role = 'asn' ORDER BY id LIMIT 1",
-			 &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, nip);
-	rc = sq_step(q, st, "user by nip");
-	if (rc == 1) {
-		*user_id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	} else if (rc == 0) {
+	struct sq_params p = { 0 };
+	sp_text(&p, nip);
+	int rc = sq_int_row(sq_downcast(s), "SELECT id FROM users WHERE nip = ?1 AND role = 'asn'"
+			    " ORDER BY id LIMIT 1", &p, user_id, "user by nip");
+	if (rc == 0)
 		rc = store_fail(s, APP_ENOTFOUND, "no asn account for the nip");
-	}
-	sq_done(q, st);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 const struct store_kampanye_ops store_sqlite_kampanye_ops = {

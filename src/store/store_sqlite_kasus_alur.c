@@ -9,25 +9,20 @@
 
 static int sq_versi_insert(struct store *s, struct workflow_versi *v)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO workflow_versi (versi, tahapan_csv, transisi_csv, pembuat,"
-			 " catatan, created_ms) SELECT coalesce(max(versi), 0) + 1, ?1, ?2, ?3, ?4, ?5"
-			 " FROM workflow_versi RETURNING versi", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, v->tahapan_csv);
-	sq_bind_text(st, 2, v->transisi_csv);
-	sq_bind_text(st, 3, v->pembuat);
-	sq_bind_text(st, 4, v->catatan);
-	sq_bind_int(st, 5, v->created_ms);
-	rc = sq_step(q, st, "workflow version insert");
-	if (rc == 1) {
-		v->versi = sqlite3_column_int(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	int64_t versi;
+	sp_text(&p, v->tahapan_csv);
+	sp_text(&p, v->transisi_csv);
+	sp_text(&p, v->pembuat);
+	sp_text(&p, v->catatan);
+	sp_int(&p, v->created_ms);
+	int rc = sq_int_row(sq_downcast(s), "INSERT INTO workflow_versi (versi, tahapan_csv,"
+			    " transisi_csv, pembuat, catatan, created_ms)"
+			    " SELECT coalesce(max(versi), 0) + 1, ?1, ?2, ?3, ?4, ?5"
+			    " FROM workflow_versi RETURNING versi", &p, &versi, "workflow version insert");
+	if (rc == 1)
+		v->versi = (int)versi;
+	return rc < 0 ? rc : 0;
 }
 
 static int read_versi(struct store *s, sqlite3_stmt *st, struct workflow_versi *v, int texts)
@@ -45,98 +40,73 @@ static int read_versi(struct store *s, sqlite3_stmt *st, struct workflow_versi *
 	return rc;
 }
 
+static int read_versi_texts(struct store *s, sqlite3_stmt *st, void *out)
+{
+	return read_versi(s, st, out, 1);
+}
+
 static int sq_versi_get(struct store *s, int versi, struct workflow_versi *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT versi, tahapan_csv, transisi_csv, pembuat, catatan, created_ms"
-			 " FROM workflow_versi WHERE versi = CASE WHEN ?1 > 0 THEN ?1"
-			 " ELSE (SELECT max(versi) FROM workflow_versi) END", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, versi);
-	rc = sq_step(q, st, "workflow version");
-	if (rc == 1)
-		rc = read_versi(s, st, out, 1);
-	else if (rc == 0)
-		rc = store_fail(s, APP_ENOTFOUND, "no such workflow version");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, versi);
+	return sq_one(sq_downcast(s), "SELECT versi, tahapan_csv, transisi_csv, pembuat, catatan,"
+		      " created_ms FROM workflow_versi WHERE versi = CASE WHEN ?1 > 0 THEN ?1"
+		      " ELSE (SELECT max(versi) FROM workflow_versi) END", &p, read_versi_texts, out,
+		      "workflow version", "no such workflow version");
 }
 
 static int sq_versi_list(struct store *s, int (*cb)(void *, const struct workflow_versi *),
 			 void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct workflow_versi v;
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT versi, '', '', pembuat, catatan, created_ms FROM workflow_versi"
-			 " ORDER BY versi DESC", &st);
+	int rc = sq_query(q, "SELECT versi, '', '', pembuat, catatan, created_ms FROM workflow_versi"
+			  " ORDER BY versi DESC", NULL, &st);
 	if (rc)
 		return rc;
-	struct workflow_versi v;
-	while ((rc = sq_step(q, st, "workflow versions")) == 1) {
-		if ((rc = read_versi(s, st, &v, 0)))
+	while ((rc = sq_step(q, st, "workflow versions")) == 1)
+		if ((rc = read_versi(s, st, &v, 0)) || (rc = store_stop(s, cb(ctx, &v))))
 			break;
-		if ((rc = cb(ctx, &v))) {
-			s->stopped = 1;
-			break;
-		}
-	}
 	sq_done(q, st);
 	return rc;
 }
 
 /* ---- transition history ---- */
 
-static void bind_due(sqlite3_stmt *st, int i, int32_t due)
-{
-	if (due)
-		sq_bind_int(st, i, due);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static int sq_langkah_insert(struct store *s, struct kasus_langkah *l)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_langkah (kasus_id, dari, ke, aktor_id, aktor, peran,"
-			 " isian, lampiran, mulai_hari, tenggat_hari, workflow_versi, created_ms)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, l->kasus_id);
-	sq_bind_text(st, 2, l->dari);
-	sq_bind_text(st, 3, l->ke);
-	sq_bind_id(st, 4, l->aktor_id);
-	sq_bind_text(st, 5, l->aktor);
-	sq_bind_text(st, 6, l->peran);
-	sq_bind_text(st, 7, l->isian);
-	sq_bind_text(st, 8, l->lampiran);
-	sq_bind_int(st, 9, l->mulai_hari);
-	bind_due(st, 10, l->tenggat_hari);
-	sq_bind_int(st, 11, l->workflow_versi);
-	sq_bind_int(st, 12, l->created_ms);
-	rc = sq_step(q, st, "case step insert");
-	if (rc == 1) {
-		l->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, l->kasus_id);
+	sp_text(&p, l->dari);
+	sp_text(&p, l->ke);
+	sp_id(&p, l->aktor_id);
+	sp_text(&p, l->aktor);
+	sp_text(&p, l->peran);
+	sp_text(&p, l->isian);
+	sp_text(&p, l->lampiran);
+	sp_int(&p, l->mulai_hari);
+	sp_id(&p, l->tenggat_hari); /* 0: no deadline, NULL */
+	sp_int(&p, l->workflow_versi);
+	sp_int(&p, l->created_ms);
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus_langkah (kasus_id, dari, ke, aktor_id,"
+			 " aktor, peran, isian, lampiran, mulai_hari, tenggat_hari, workflow_versi,"
+			 " created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+			 " RETURNING id", &p, &l->id, "case step insert");
 }
 
 static int sq_langkah_list(struct store *s, int64_t kasus_id,
 			   int (*cb)(void *, const struct kasus_langkah *), void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT id, kasus_id, dari, ke, aktor_id, aktor, peran, isian, lampiran,"
-			 " mulai_hari, tenggat_hari, workflow_versi, created_ms FROM kasus_langkah"
-			 " WHERE kasus_id = ?1 ORDER BY id", &st);
+	sp_int(&p, kasus_id);
+	int rc = sq_query(q, "SELECT id, kasus_id, dari, ke, aktor_id, aktor, peran, isian, lampiran,"
+			  " mulai_hari, tenggat_hari, workflow_versi, created_ms FROM kasus_langkah"
+			  " WHERE kasus_id = ?1 ORDER BY id", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kasus_id);
 	struct kasus_langkah *l = xmalloc(sizeof(*l));
 	while ((rc = sq_step(q, st, "case steps")) == 1) {
 		memset(l, 0, sizeof(*l));
@@ -153,12 +123,8 @@ static int sq_langkah_list(struct store *s, int64_t kasus_id,
 		if (!rc) rc = STORE_COPY(s, l->peran, sq_col_text(st, 6));
 		if (!rc) rc = STORE_COPY(s, l->isian, sq_col_text(st, 7));
 		if (!rc) rc = STORE_COPY(s, l->lampiran, sq_col_text(st, 8));
-		if (rc)
+		if (rc || (rc = store_stop(s, cb(ctx, l))))
 			break;
-		if ((rc = cb(ctx, l))) {
-			s->stopped = 1;
-			break;
-		}
 	}
 	free(l);
 	sq_done(q, st);
@@ -167,71 +133,56 @@ static int sq_langkah_list(struct store *s, int64_t kasus_id,
 
 /* ---- clock and pauses ---- */
 
+static int read_jam(struct store *s, sqlite3_stmt *st, void *o)
+{
+	struct kasus_jam_row *out = o;
+	(void)s;
+	out->mulai_hari = sqlite3_column_int(st, 0);
+	out->diperpanjang = sqlite3_column_int(st, 1);
+	return 0;
+}
+
 static int sq_jam_get(struct store *s, int64_t kasus_id, struct kasus_jam_row *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT mulai_hari, diperpanjang FROM kasus_jam WHERE kasus_id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	rc = sq_step(q, st, "case clock");
-	if (rc == 1) {
+	struct sq_params p = { 0 };
+	sp_int(&p, kasus_id);
+	int rc = sq_one(sq_downcast(s), "SELECT mulai_hari, diperpanjang FROM kasus_jam"
+			" WHERE kasus_id = ?1", &p, read_jam, out, "case clock", "the case has no clock");
+	if (!rc)
 		out->kasus_id = kasus_id;
-		out->mulai_hari = sqlite3_column_int(st, 0);
-		out->diperpanjang = sqlite3_column_int(st, 1);
-		rc = 0;
-	} else if (rc == 0) {
-		rc = store_fail(s, APP_ENOTFOUND, "the case has no clock");
-	}
-	sq_done(q, st);
 	return rc;
 }
 
 static int sq_jam_put(struct store *s, const struct kasus_jam_row *j)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_jam (kasus_id, mulai_hari, diperpanjang) VALUES (?1, ?2, ?3)"
-			 " ON CONFLICT (kasus_id) DO UPDATE SET mulai_hari = excluded.mulai_hari,"
-			 " diperpanjang = excluded.diperpanjang", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, j->kasus_id);
-	sq_bind_int(st, 2, j->mulai_hari);
-	sq_bind_int(st, 3, j->diperpanjang ? 1 : 0);
-	rc = sq_exec(q, st, "case clock put");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, j->kasus_id);
+	sp_int(&p, j->mulai_hari);
+	sp_int(&p, j->diperpanjang ? 1 : 0);
+	return sq_run(sq_downcast(s), "INSERT INTO kasus_jam (kasus_id, mulai_hari, diperpanjang)"
+		      " VALUES (?1, ?2, ?3) ON CONFLICT (kasus_id) DO UPDATE SET"
+		      " mulai_hari = excluded.mulai_hari, diperpanjang = excluded.diperpanjang", &p,
+		      NULL, "case clock put");
 }
 
 static int sq_jeda_buka(struct store *s, int64_t kasus_id, int32_t day)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_jeda (kasus_id, mulai_hari) VALUES (?1, ?2)", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_int(st, 2, day);
-	rc = sq_exec(q, st, "case pause open");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, kasus_id);
+	sp_int(&p, day);
+	return sq_run(sq_downcast(s), "INSERT INTO kasus_jeda (kasus_id, mulai_hari) VALUES (?1, ?2)",
+		      &p, NULL, "case pause open");
 }
 
 static int sq_jeda_tutup(struct store *s, int64_t kasus_id, int32_t day)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kasus_jeda SET selesai_hari = max(?2, mulai_hari)"
-			 " WHERE kasus_id = ?1 AND selesai_hari IS NULL", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_int(st, 2, day);
-	rc = sq_exec(q, st, "case pause close");
-	sq_done(q, st);
-	if (!rc && sqlite3_changes(q->db) == 0)
+	struct sq_params p = { 0 };
+	int64_t n = 0;
+	sp_int(&p, kasus_id);
+	sp_int(&p, day);
+	int rc = sq_run(sq_downcast(s), "UPDATE kasus_jeda SET selesai_hari = max(?2, mulai_hari)"
+			" WHERE kasus_id = ?1 AND selesai_hari IS NULL", &p, &n, "case pause close");
+	if (!rc && n == 0)
 		rc = store_fail(s, APP_ENOTFOUND, "the case has no open pause");
 	return rc;
 }
@@ -240,13 +191,14 @@ static int sq_jeda_list(struct store *s, int64_t kasus_id, struct kasus_jeda_row
 			size_t *n)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT mulai_hari, coalesce(selesai_hari, 2147483647) FROM kasus_jeda"
-			 " WHERE kasus_id = ?1 ORDER BY mulai_hari, id LIMIT ?2", &st);
+	sp_int(&p, kasus_id);
+	sp_int(&p, (int64_t)max);
+	int rc = sq_query(q, "SELECT mulai_hari, coalesce(selesai_hari, 2147483647) FROM kasus_jeda"
+			  " WHERE kasus_id = ?1 ORDER BY mulai_hari, id LIMIT ?2", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_int(st, 2, (int64_t)max);
 	while ((rc = sq_step(q, st, "case pauses")) == 1) {
 		out[*n].mulai_hari = sqlite3_column_int(st, 0);
 		out[*n].selesai_hari = sqlite3_column_int(st, 1);
@@ -260,36 +212,28 @@ static int sq_jeda_list(struct store *s, int64_t kasus_id, struct kasus_jeda_row
 
 static int sq_catatan_insert(struct store *s, struct kasus_catatan *c)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_catatan (kasus_id, aktor_id, aktor, teks, created_ms)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, c->kasus_id);
-	sq_bind_id(st, 2, c->aktor_id);
-	sq_bind_text(st, 3, c->aktor);
-	sq_bind_text(st, 4, c->teks);
-	sq_bind_int(st, 5, c->created_ms);
-	rc = sq_step(q, st, "case note insert");
-	if (rc == 1) {
-		c->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, c->kasus_id);
+	sp_id(&p, c->aktor_id);
+	sp_text(&p, c->aktor);
+	sp_text(&p, c->teks);
+	sp_int(&p, c->created_ms);
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus_catatan (kasus_id, aktor_id, aktor, teks,"
+			 " created_ms) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", &p, &c->id,
+			 "case note insert");
 }
 
 static int sq_catatan_list(struct store *s, int64_t kasus_id,
 			   int (*cb)(void *, const struct kasus_catatan *), void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT id, aktor_id, aktor, teks, created_ms FROM kasus_catatan"
-			 " WHERE kasus_id = ?1 ORDER BY id", &st);
+	sp_int(&p, kasus_id);
+	int rc = sq_query(q, "SELECT id, aktor_id, aktor, teks, created_ms FROM kasus_catatan"
+			  " WHERE kasus_id = ?1 ORDER BY id", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kasus_id);
 	struct kasus_catatan c;
 	while ((rc = sq_step(q, st, "case notes")) == 1) {
 		memset(&c, 0, sizeof(c));
@@ -299,12 +243,8 @@ static int sq_catatan_list(struct store *s, int64_t kasus_id,
 		c.created_ms = sqlite3_column_int64(st, 4);
 		rc = STORE_COPY(s, c.aktor, sq_col_text(st, 2));
 		if (!rc) rc = STORE_COPY(s, c.teks, sq_col_text(st, 3));
-		if (rc)
+		if (rc || (rc = store_stop(s, cb(ctx, &c))))
 			break;
-		if ((rc = cb(ctx, &c))) {
-			s->stopped = 1;
-			break;
-		}
 	}
 	sq_done(q, st);
 	return rc;
@@ -312,31 +252,23 @@ static int sq_catatan_list(struct store *s, int64_t kasus_id,
 
 static int sq_tag_add(struct store *s, int64_t kasus_id, const char *tag, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_tag (kasus_id, tag, created_ms) VALUES (?1, ?2, ?3)", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_text(st, 2, tag);
-	sq_bind_int(st, 3, now_ms);
-	rc = sq_exec(q, st, "case tag add");
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, kasus_id);
+	sp_text(&p, tag);
+	sp_int(&p, now_ms);
+	return sq_run(sq_downcast(s), "INSERT INTO kasus_tag (kasus_id, tag, created_ms)"
+		      " VALUES (?1, ?2, ?3)", &p, NULL, "case tag add");
 }
 
 static int sq_tag_remove(struct store *s, int64_t kasus_id, const char *tag)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "DELETE FROM kasus_tag WHERE kasus_id = ?1 AND tag = ?2", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_text(st, 2, tag);
-	rc = sq_exec(q, st, "case tag remove");
-	sq_done(q, st);
-	if (!rc && sqlite3_changes(q->db) == 0)
+	struct sq_params p = { 0 };
+	int64_t n = 0;
+	sp_int(&p, kasus_id);
+	sp_text(&p, tag);
+	int rc = sq_run(sq_downcast(s), "DELETE FROM kasus_tag WHERE kasus_id = ?1 AND tag = ?2", &p,
+			&n, "case tag remove");
+	if (!rc && n == 0)
 		rc = store_fail(s, APP_ENOTFOUND, "the case has no such tag");
 	return rc;
 }
@@ -344,12 +276,14 @@ static int sq_tag_remove(struct store *s, int64_t kasus_id, const char *tag)
 static int sq_tag_list(struct store *s, int64_t kasus_id, char (*out)[40], size_t max, size_t *n)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT tag FROM kasus_tag WHERE kasus_id = ?1 ORDER BY tag LIMIT ?2", &st);
+	sp_int(&p, kasus_id);
+	sp_int(&p, (int64_t)max);
+	int rc = sq_query(q, "SELECT tag FROM kasus_tag WHERE kasus_id = ?1 ORDER BY tag LIMIT ?2", &p,
+			  &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_int(st, 2, (int64_t)max);
 	while ((rc = sq_step(q, st, "case tags")) == 1) {
 		if ((rc = store_copy(s, out[*n], 40, sq_col_text(st, 0), "tag")))
 			break;
@@ -363,48 +297,40 @@ static int sq_tag_list(struct store *s, int64_t kasus_id, char (*out)[40], size_
 
 static int sq_sanksi_insert(struct store *s, struct kasus_sanksi *k)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_sanksi (kasus_id, pegawai_id, jenis, tingkat, urutan,"
-			 " rekomendasi, nomor_sk, tanggal_sk, lampiran, flags, aktor, created_ms)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, k->kasus_id);
-	sq_bind_id(st, 2, k->pegawai_id);
-	sq_bind_text(st, 3, k->jenis);
-	sq_bind_text(st, 4, k->tingkat);
-	sq_bind_int(st, 5, k->urutan);
-	sq_bind_text(st, 6, k->rekomendasi);
-	sq_bind_text(st, 7, k->nomor_sk);
-	sq_bind_int(st, 8, k->tanggal_sk);
-	sq_bind_text(st, 9, k->lampiran);
-	sq_bind_int(st, 10, k->flags);
-	sq_bind_text(st, 11, k->aktor);
-	sq_bind_int(st, 12, k->created_ms);
-	rc = sq_step(q, st, "sanction insert");
-	if (rc == 1) {
-		k->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, k->kasus_id);
+	sp_id(&p, k->pegawai_id);
+	sp_text(&p, k->jenis);
+	sp_text(&p, k->tingkat);
+	sp_int(&p, k->urutan);
+	sp_text(&p, k->rekomendasi);
+	sp_text(&p, k->nomor_sk);
+	sp_int(&p, k->tanggal_sk);
+	sp_text(&p, k->lampiran);
+	sp_int(&p, k->flags);
+	sp_text(&p, k->aktor);
+	sp_int(&p, k->created_ms);
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus_sanksi (kasus_id, pegawai_id, jenis,"
+			 " tingkat, urutan, rekomendasi, nomor_sk, tanggal_sk, lampiran, flags, aktor,"
+			 " created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+			 " RETURNING id", &p, &k->id, "sanction insert");
 }
 
 static int sq_sanksi_list(struct store *s, int64_t kasus_id, int64_t pegawai_id,
 			  int (*cb)(void *, const struct kasus_sanksi *), void *ctx)
 {
 	struct sq_store *q = sq_downcast(s);
+	struct sq_params p = { 0 };
 	sqlite3_stmt *st;
-	int rc = sq_prep(q, "SELECT x.id, x.kasus_id, x.pegawai_id, x.jenis, x.tingkat, x.urutan,"
-			 " x.rekomendasi, x.nomor_sk, x.tanggal_sk, x.lampiran, x.flags, x.aktor,"
-			 " x.created_ms, k.nomor FROM kasus_sanksi x JOIN kasus k ON k.id = x.kasus_id"
-			 " WHERE (?1 > 0 AND x.kasus_id = ?1) OR (?1 <= 0 AND x.pegawai_id = ?2)"
-			 " ORDER BY x.created_ms, x.id", &st);
+	sp_int(&p, kasus_id);
+	sp_int(&p, pegawai_id);
+	int rc = sq_query(q, "SELECT x.id, x.kasus_id, x.pegawai_id, x.jenis, x.tingkat, x.urutan,"
+			  " x.rekomendasi, x.nomor_sk, x.tanggal_sk, x.lampiran, x.flags, x.aktor,"
+			  " x.created_ms, k.nomor FROM kasus_sanksi x JOIN kasus k ON k.id = x.kasus_id"
+			  " WHERE (?1 > 0 AND x.kasus_id = ?1) OR (?1 <= 0 AND x.pegawai_id = ?2)"
+			  " ORDER BY x.created_ms, x.id", &p, &st);
 	if (rc)
 		return rc;
-	sq_bind_int(st, 1, kasus_id);
-	sq_bind_int(st, 2, pegawai_id);
 	struct kasus_sanksi *k = xmalloc(sizeof(*k));
 	while ((rc = sq_step(q, st, "sanctions")) == 1) {
 		memset(k, 0, sizeof(*k));
@@ -422,12 +348,8 @@ static int sq_sanksi_list(struct store *s, int64_t kasus_id, int64_t pegawai_id,
 		if (!rc) rc = STORE_COPY(s, k->lampiran, sq_col_text(st, 9));
 		if (!rc) rc = STORE_COPY(s, k->aktor, sq_col_text(st, 11));
 		if (!rc) rc = STORE_COPY(s, k->kasus_nomor, sq_col_text(st, 13));
-		if (rc)
+		if (rc || (rc = store_stop(s, cb(ctx, k))))
 			break;
-		if ((rc = cb(ctx, k))) {
-			s->stopped = 1;
-			break;
-		}
 	}
 	free(k);
 	sq_done(q, st);
