@@ -8,6 +8,7 @@
 #     NIPs from the store) on the N-employee SQLite store, with
 #     `wrk -t2 -c64 -d10s`, vs nginx serving a static JSON of the same size
 #     (the ceiling for any HTTP server on this machine).
+# IMPORT_ONLY=1 runs the first benchmark only.
 # Only loopback addresses are used; every load is bounded by -d.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +64,8 @@ printf '%-32s %8s s wall %8s s cpu\n' "sqlite3 .import (no checks)" "$(secs "$sq
 printf '%-32s %8sx wall %8sx cpu  (target <= 3x)\n' "wasdal / sqlite3" "$(ratio "$wasdal_import" "$sqlite_import")" "$(ratio "$wc" "$sc")"
 echo "# load average after the imports: $(load)"
 fi
+# IMPORT_ONLY=1: stop here (iterating on the import).
+[ "${IMPORT_ONLY:-0}" = 1 ] && exit 0
 
 # CPU clock ticks (user+sys) used so far by a process and its children's
 # threads (nginx: the master and its workers).

@@ -503,6 +503,19 @@ int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted)
 	return store_note(s, s->ops->pegawai_insert(s, p, inserted));
 }
 
+int store_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+			      unsigned char *inserted, size_t *count)
+{
+	int rc = store_check_write(s);
+	if (rc)
+		return rc;
+	*count = 0;
+	if (!n)
+		return 0;
+	memset(inserted, 0, n);
+	return store_note(s, s->ops->pegawai_insert_many(s, n, row, ctx, inserted, count));
+}
+
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out)
 {
 	int rc = store_check_use(s);

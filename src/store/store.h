@@ -145,6 +145,17 @@ int store_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
  * exists nothing is written and *inserted is 0. One statement for the
  * common case of a bulk import: no lookup before the insert. */
 int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
+/* The bulk form of store_pegawai_insert, for imports: row(ctx, i, out)
+ * fills row i for each i from 0 to n-1, once each and in that order (only
+ * the fields store_pegawai_insert takes; blokir is 0 and updated_ms now
+ * for every row); out is only valid during the call. A row whose NIP is new is
+ * inserted and inserted[i] set to 1; a row whose NIP exists writes nothing
+ * and gets 0. *count is the number inserted. ids are not returned. SQLite
+ * runs one INSERT ... SELECT over all the rows instead of one statement per
+ * row (docs/benchmarks.md, registry import). */
+typedef void (*store_pegawai_row_fn)(void *ctx, size_t i, struct pegawai *out);
+int store_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+			      unsigned char *inserted, size_t *count);
 int store_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int store_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 /* The employee with its instansi and unit (u->id 0 when none) in one

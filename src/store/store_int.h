@@ -79,6 +79,8 @@ struct store_ops {
 
 	int (*pegawai_upsert)(struct store *s, struct pegawai *p, int *changed);
 	int (*pegawai_insert)(struct store *s, struct pegawai *p, int *inserted);
+	int (*pegawai_insert_many)(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+				   unsigned char *inserted, size_t *count);
 	int (*pegawai_get)(struct store *s, int64_t id, struct pegawai *out);
 	int (*pegawai_get_by_nip)(struct store *s, const char *nip, struct pegawai *out);
 	int (*pegawai_get_placed)(struct store *s, const char *nip, struct pegawai *out,

@@ -347,6 +347,7 @@ const struct store_ops store_pg_ops = {
 	.unit_list = pg_unit_list,
 	.pegawai_upsert = pg_pegawai_upsert,
 	.pegawai_insert = pg_pegawai_insert,
+	.pegawai_insert_many = pg_pegawai_insert_many,
 	.pegawai_get = pg_pegawai_get,
 	.pegawai_get_by_nip = pg_pegawai_get_by_nip,
 	.pegawai_get_placed = pg_pegawai_get_placed,

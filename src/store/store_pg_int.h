@@ -94,6 +94,8 @@ int pg_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 int pg_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 int pg_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int pg_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
+int pg_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+			   unsigned char *inserted, size_t *count);
 int pg_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int pg_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 int pg_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,

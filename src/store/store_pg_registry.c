@@ -379,6 +379,30 @@ int pg_pegawai_insert(struct store *s, struct pegawai *pe, int *inserted)
 	return 0;
 }
 
+/* One INSERT per row: PostgreSQL has no per-statement cost worth a
+ * different path here (its own bulk form would be COPY, which cannot skip
+ * an existing NIP). */
+int pg_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+			   unsigned char *inserted, size_t *count)
+{
+	struct pegawai pe;
+	int64_t now = store_now_ms();
+	for (size_t i = 0; i < n; i++) {
+		int ins = 0;
+		memset(&pe, 0, sizeof(pe));
+		row(ctx, i, &pe);
+		pe.blokir = 0;
+		pe.blokir_alasan[0] = '\0';
+		pe.updated_ms = now;
+		int rc = pg_pegawai_insert(s, &pe, &ins);
+		if (rc)
+			return rc;
+		inserted[i] = (unsigned char)ins;
+		*count += (size_t)ins;
+	}
+	return 0;
+}
+
 /* As sq_pegawai_upsert: the update fires only when a field differs, and
  * leaves the blokir fields alone. */
 int pg_pegawai_upsert(struct store *s, struct pegawai *pe, int *changed)

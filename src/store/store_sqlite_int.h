@@ -22,6 +22,7 @@ struct sq_store {
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
 	int bulk;          /* store_bulk_begin switched WAL off */
+	int rows_module;   /* store_sqlite_bulk.c's virtual table is registered */
 	/* recent dashboard results (store_sqlite_statistik.c) */
 	struct sq_statistik_cache *statistik;
 };
@@ -115,6 +116,8 @@ int sq_unit_get_by_kode(struct store *s, int64_t instansi_id, const char *kode,
 int sq_unit_list(struct store *s, int64_t instansi_id, store_unit_cb cb, void *ctx);
 int sq_pegawai_upsert(struct store *s, struct pegawai *p, int *changed);
 int sq_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
+int sq_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
+			   unsigned char *inserted, size_t *count);
 int sq_pegawai_get(struct store *s, int64_t id, struct pegawai *out);
 int sq_pegawai_get_by_nip(struct store *s, const char *nip, struct pegawai *out);
 int sq_pegawai_get_placed(struct store *s, const char *nip, struct pegawai *out,

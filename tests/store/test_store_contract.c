@@ -552,6 +552,91 @@ static void pegawai_insert_new_only(void **state)
 	COMMIT();
 }
 
+/* store_pegawai_insert_many: new NIPs are written, existing ones left
+ * alone and reported as such; every row is asked for once, in order. */
+struct many_src {
+	const struct reg *r;
+	const char *const *nips;
+	size_t calls, next;
+	int out_of_order;
+};
+
+static void many_row(void *ctx, size_t i, struct pegawai *out)
+{
+	struct many_src *m = ctx;
+	if (i != m->next)
+		m->out_of_order = 1;
+	m->next = i + 1;
+	m->calls++;
+	char nama[32];
+	snprintf(nama, sizeof(nama), "Massal %zu", i);
+	fill_pegawai(out, m->nips[i], nama, m->r->k1, i % 2 ? m->r->u1 : 0, "II/b");
+	out->blokir = 1; /* ignored: a bulk insert never blocks */
+}
+
+static void pegawai_insert_many_new_and_existing(void **state)
+{
+	(void)state;
+	struct reg r;
+	struct pegawai p, got;
+	int inserted;
+	registry(&r, "PM");
+	fill_pegawai(&p, "198103022006041002", "Lama", r.k1, 0, "III/b");
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert(S, &p, &inserted), 0);
+	COMMIT();
+	int64_t old_id = p.id;
+
+	static const char *const nips[] = { "198103022006041001", "198103022006041002",
+		"198103022006041003", "198103022006041004" };
+	struct many_src m = { &r, nips, 0, 0, 0 };
+	unsigned char ins[4] = { 9, 9, 9, 9 };
+	size_t count = 99;
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert_many(S, 4, many_row, &m, ins, &count), 0);
+	COMMIT();
+	assert_int_eq(count, 3);
+	assert_int_eq(m.calls, 4);
+	assert_false(m.out_of_order);
+	assert_int_eq(ins[0], 1);
+	assert_int_eq(ins[1], 0);
+	assert_int_eq(ins[2], 1);
+	assert_int_eq(ins[3], 1);
+	assert_int_eq(store_pegawai_get_by_nip(S, nips[1], &got), 0);
+	assert_int_eq(got.id, old_id);
+	assert_str_eq(got.nama, "Lama"); /* untouched */
+	assert_int_eq(store_pegawai_get_by_nip(S, nips[3], &got), 0);
+	assert_str_eq(got.nama, "Massal 3");
+	assert_str_eq(got.golongan, "II/b");
+	assert_int_eq(got.unit_id, r.u1);
+	assert_int_eq(got.blokir, 0);
+	assert_true(got.updated_ms > 0);
+	assert_int_eq(store_pegawai_get_by_nip(S, nips[0], &got), 0);
+	assert_int_eq(got.unit_id, 0);
+
+	/* all present now: nothing written; none given: nothing asked */
+	m.calls = m.next = 0;
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert_many(S, 4, many_row, &m, ins, &count), 0);
+	assert_int_eq(store_pegawai_insert_many(S, 0, many_row, &m, ins, &count), 0);
+	COMMIT();
+	assert_int_eq(count, 0);
+	assert_int_eq(m.calls, 4);
+	for (int i = 0; i < 4; i++)
+		assert_int_eq(ins[i], 0);
+
+	/* outside a transaction it is refused; a bad row fails the
+	 * transaction and writes nothing */
+	assert_int_eq(store_pegawai_insert_many(S, 4, many_row, &m, ins, &count), APP_EINTERNAL);
+	static const char *const bad[] = { "198103022006041005", "19810302200604100X" };
+	struct many_src mb = { &r, bad, 0, 0, 0 };
+	BEGIN_W();
+	assert_int_eq(store_pegawai_insert_many(S, 2, many_row, &mb, ins, &count),
+		      APP_ECONSTRAINT);
+	store_tx_rollback(S);
+	assert_int_eq(store_pegawai_get_by_nip(S, bad[0], &got), APP_ENOTFOUND);
+}
+
 static void pegawai_list_filters_pages_scope(void **state)
 {
 	(void)state;
@@ -1413,6 +1498,7 @@ int main(void)
 		cmocka_unit_test(unit_crud),
 		cmocka_unit_test(pegawai_upsert_and_get),
 		cmocka_unit_test(pegawai_insert_new_only),
+		cmocka_unit_test(pegawai_insert_many_new_and_existing),
 		cmocka_unit_test(pegawai_list_filters_pages_scope),
 		cmocka_unit_test(callbacks_stop_and_no_nesting),
 		cmocka_unit_test(users_crud_conflict_scope),

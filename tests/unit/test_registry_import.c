@@ -3,6 +3,7 @@
  * strict vs partial, idempotence. */
 #include "core/compat.h"
 #include "app/registry.h"
+#include "app/registry_int.h"
 #include "app/auth.h"
 #include "app/seed.h"
 #include "core/err.h"
@@ -152,6 +153,95 @@ static void row_errors_with_lines(void **state)
 	assert_int_eq(seq0, seq1); /* nothing changed: no audit record at all */
 }
 
+/* Strict mode writes new NIPs in one bulk insert and existing ones row by
+ * row: a file mixing both (existing NIPs between new ones) counts, audits
+ * and digests exactly the new rows; a bad existing row (blocked) rolls the
+ * bulk-inserted rows back too. */
+static void strict_mix_of_new_and_existing(void **state)
+{
+	(void)state;
+	struct import_stats st;
+	struct errs x;
+	const char *first = HEAD
+		"199304152019031302,Lama Dua,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031304,Lama Empat,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n";
+	assert_int_eq(run(first, 0, &st, &x), 0);
+	assert_int_eq(st.created, 2);
+	int64_t before = count(), seq0 = 0, seq1 = 0;
+	char h[65];
+	store_audit_head(S, &seq0, h);
+	const char *mix = HEAD
+		"199304152019031305,Baru Lima,PNS,III/b,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031304,Lama Empat,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031302,Lama Dua Diubah,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031301,Baru Satu,PNS,III/c,pelaksana,,Staf,3302,,,aktif\n";
+	assert_int_eq(run(mix, 0, &st, &x), 0);
+	assert_int_eq(x.n, 0);
+	assert_int_eq(st.ok, 4);
+	assert_int_eq(st.created, 2);
+	assert_int_eq(st.updated, 1);
+	assert_int_eq(st.unchanged, 1);
+	assert_int_eq(count(), before + 2);
+	struct pegawai e;
+	assert_int_eq(registry_get(S, &ADMIN, "199304152019031302", &e), 0);
+	assert_str_eq(e.nama, "Lama Dua Diubah");
+	assert_int_eq(registry_get(S, &ADMIN, "199304152019031301", &e), 0);
+	assert_str_eq(e.golongan, "III/c");
+	/* the update's own record, then the import's */
+	store_audit_head(S, &seq1, h);
+	assert_int_eq(seq1, seq0 + 2);
+	char last[1024] = "";
+	assert_int_eq(store_audit_list(S, seq1, 1, keep_diff, last), 0);
+	assert_non_null(strstr(last, "\"created\":[0,2]"));
+	assert_non_null(strstr(last, "\"nip_first\":\"199304152019031301\""));
+	assert_non_null(strstr(last, "\"nip_last\":\"199304152019031305\""));
+	/* the digest covers the two created rows, in NIP order */
+	struct reg_batch b;
+	struct reg_place pl;
+	struct pegawai v;
+	memset(&pl, 0, sizeof(pl));
+	snprintf(pl.inst.kode, sizeof(pl.inst.kode), "3302");
+	reg_batch_init(&b);
+	static const char *const made[][3] = { { "199304152019031301", "Baru Satu", "III/c" },
+					      { "199304152019031305", "Baru Lima", "III/b" } };
+	for (size_t i = 0; i < 2; i++) {
+		memset(&v, 0, sizeof(v));
+		snprintf(v.nip, sizeof(v.nip), "%s", made[i][0]);
+		snprintf(v.nama, sizeof(v.nama), "%s", made[i][1]);
+		snprintf(v.jenis_asn, sizeof(v.jenis_asn), "PNS");
+		snprintf(v.golongan, sizeof(v.golongan), "%s", made[i][2]);
+		snprintf(v.jenis_jabatan, sizeof(v.jenis_jabatan), "pelaksana");
+		snprintf(v.jabatan, sizeof(v.jabatan), "Staf");
+		snprintf(v.status, sizeof(v.status), "aktif");
+		reg_batch_add(&b, &v, &pl);
+	}
+	char hex[SHA256_HEX], want[96];
+	reg_batch_hex(&b, hex);
+	snprintf(want, sizeof(want), "\"created_sha256\":\"%s\"", hex);
+	assert_non_null(strstr(last, want));
+
+	/* a blocked existing employee changed by the file: the whole import
+	 * is refused, the new rows written in bulk before it included */
+	struct field_errors fe;
+	memset(&fe, 0, sizeof(fe));
+	assert_int_eq(registry_set_blokir(S, &ADMIN, "199304152019031304", "Kasus netralitas", "",
+					  &fe), 0);
+	before = count();
+	const char *blocked = HEAD
+		"199304152019031306,Baru Enam,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031304,Lama Empat Diubah,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199304152019031307,Baru Tujuh,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n";
+	assert_int_eq(run(blocked, 0, &st, &x), APP_EINVAL);
+	char werr[64];
+	snprintf(werr, sizeof(werr), "3:nip:%d;", M_REG_BLOCKED_ROW);
+	assert_str_eq(x.text, werr);
+	assert_int_eq(st.created, 0);
+	assert_int_eq(st.committed, 0);
+	assert_int_eq(count(), before);
+	assert_int_eq(registry_get(S, &ADMIN, "199304152019031306", &e), APP_ENOTFOUND);
+	assert_int_eq(registry_get(S, &ADMIN, "199304152019031307", &e), APP_ENOTFOUND);
+}
+
 static void quoted_and_neutralised_cells(void **state)
 {
 	(void)state;
@@ -173,6 +263,7 @@ int main(void)
 		cmocka_unit_test(header_problems),
 		cmocka_unit_test(row_errors_with_lines),
 		cmocka_unit_test(quoted_and_neutralised_cells),
+		cmocka_unit_test(strict_mix_of_new_and_existing),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("registry_import", tests, setup, teardown);
