@@ -61,9 +61,9 @@ void page_textarea(struct page *pg, const char *id, enum msg_id label, const cha
 		html_raw(h, " aria-invalid=\"true\"");
 	if (error || hint)
 		html_attr(h, "aria-describedby",
-			  http_printf(pg->req, "%s%s%s", hint ? id : "", hint ? "-hint " : "",
-				      error ? http_printf(pg->req, "%s-err", id) : ""));
+			  http_printf(pg->req, "%s%s%s", hint ? id : "", hint ? "-hint" : "",
+				      error ? http_printf(pg->req, "%s%s-err", hint ? " " : "", id) : ""));
 	html_raw(h, ">");
-	html_text(h, value);
+	html_text(h, value ? value : "");
 	html_raw(h, "</textarea></div>\n");
 }
