@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bin=${WASDAL_BIN:-$root/build/wasdal}
-gen=$root/../shared/bench/gen_cpns.py
+gen=$root/bench/gen_cpns.py
 out=$root/bench/out
 runs=${CPNS_BENCH_RUNS:-3}
 mkdir -p "$out"

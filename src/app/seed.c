@@ -23,6 +23,11 @@ static const struct seed_inst tree[] = {
 	{ "3322", "Pemerintah Kabupaten Semarang", "33", INSTANSI_KABKOTA },
 	{ "3372", "Pemerintah Kota Surakarta", "33", INSTANSI_KABKOTA },
 	{ "3374", "Pemerintah Kota Semarang", "33", INSTANSI_KABKOTA },
+	/* a second province, so scope isolation between provinces can be
+	 * shown and tested (issue 3: a Bawaslu of one province never sees
+	 * another's cases) */
+	{ "34", "Pemerintah Daerah Istimewa Yogyakarta", "NASIONAL", INSTANSI_PROVINSI },
+	{ "3471", "Pemerintah Kota Yogyakarta", "34", INSTANSI_KABKOTA },
 };
 
 struct seed_unit {
@@ -52,6 +57,9 @@ const struct seed_account seed_demo_accounts[] = {
 	{ "ppk.semarang", "ppk", "3374", "demo-ppk-2026", "PPK Kota Semarang" },
 	{ "bkpsdm.banyumas", "bkpsdm", "3302", "demo-bkpsdm-2026", "BKPSDM Kabupaten Banyumas" },
 	{ "asn.banyumas", "asn", "3302", "demo-asn-2026", "ASN Kabupaten Banyumas (satu pegawai)" },
+	{ "bawaslu.diy", "bawaslu", "34", "demo-bawaslu-2026", "Bawaslu Provinsi DI Yogyakarta" },
+	{ "ppk.yogyakarta", "ppk", "3471", "demo-ppk-2026", "PPK Kota Yogyakarta" },
+	{ "bkpsdm.yogyakarta", "bkpsdm", "3471", "demo-bkpsdm-2026", "BKPSDM Kota Yogyakarta" },
 	{ "auditor", "auditor", "NASIONAL", "demo-auditor-2026", "auditor (baca saja, nasional)" },
 	{ "custodian", "custodian", "NASIONAL", "demo-custodian-2026", "kustodian identitas pelapor" },
 	{ "pansel", "pansel", "NASIONAL", "demo-pansel-2026", "panitia seleksi" },
@@ -130,9 +138,11 @@ int seed_demo_pegawai(int i, struct seed_pegawai *out)
 	uint32_t st = 2463534242u ^ (uint32_t)(i * 2654435761u);
 	for (int k = 0; k < 4; k++)
 		rnd(&st);
-	/* place: a quarter in the ministry and province, the rest in kab/kota */
+	/* place: a third in the ministry and province, the rest in kab/kota;
+	 * the few past SEED_DEMO_PEGAWAI are the second province's (DI
+	 * Yogyakarta), so the first SEED_DEMO_PEGAWAI stay where they were */
 	static const char *const inst[] = { "KEMENDAGRI", "33", "3302", "3322", "3372", "3374" };
-	const char *ik = inst[i % 6];
+	const char *ik = i >= SEED_DEMO_PEGAWAI ? (i % 4 ? "3471" : "34") : inst[i % 6];
 	set(out->instansi_kode, sizeof(out->instansi_kode), ik);
 	if (!strcmp(ik, "KEMENDAGRI"))
 		set(out->unit_kode, sizeof(out->unit_kode), units_kl[rnd(&st) % 4].kode);
@@ -248,7 +258,7 @@ static int put_units(struct store *s, const struct principal *p, struct seed_sta
 
 static int put_pegawai(struct store *s, const struct principal *p, struct seed_stats *st)
 {
-	for (int i = 0; i < SEED_DEMO_PEGAWAI; i++) {
+	for (int i = 0; i < SEED_DEMO_PEGAWAI + SEED_DEMO_PEGAWAI_DIY; i++) {
 		struct seed_pegawai g;
 		seed_demo_pegawai(i, &g);
 		struct pegawai_input in = {

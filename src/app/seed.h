@@ -1,5 +1,6 @@
 /* Demo data (wasdal seed demo): an instansi tree (nasional, one K/L,
- * Provinsi Jawa Tengah and four kabupaten/kota), units, a few hundred
+ * Provinsi Jawa Tengah and four kabupaten/kota, Provinsi DI Yogyakarta and
+ * Kota Yogyakarta), units, a few hundred
  * employees with valid NIPs from a deterministic generator, and one account
  * per role. Idempotent: a second run finds everything in place and writes
  * nothing (not even audit records). */
@@ -35,6 +36,9 @@ struct seed_pegawai {
 };
 int seed_demo_pegawai(int i, struct seed_pegawai *out);
 #define SEED_DEMO_PEGAWAI 360
+/* Employees SEED_DEMO_PEGAWAI .. + SEED_DEMO_PEGAWAI_DIY - 1 are in the
+ * second demo province (34 DI Yogyakarta, most in 3471 Kota Yogyakarta). */
+#define SEED_DEMO_PEGAWAI_DIY 12
 /* Demo neutrality cases at several stages (app/seed_kasus.c); *created
  * counts the new ones. */
 int seed_kasus(struct store *s, int *created);

@@ -60,6 +60,14 @@ static const struct demo_kasus demo[] = {
 					     "nomor_rekomendasi", "DEMO/REK/2026/007", NULL } } } },
 	{ NULL, -1, "pilkada", "lainnya", "Laporan tanpa identitas terlapor yang jelas.",
 	  { { "menunggu_pelapor", ROLE_BKN, { "kekurangan", "terlapor", NULL } } } },
+	/* The second province (DI Yogyakarta): one case with its Bawaslu, one
+	 * just received; invisible to Jawa Tengah's accounts and vice versa. */
+	{ "3471", SEED_DEMO_PEGAWAI + 1, "pemilu", "KE-4",
+	  "Mengunggah foto bersama calon anggota DPD dengan ajakan memilih di akun pribadi.",
+	  { { "verifikasi_satgas", ROLE_BKN, { NULL } },
+	    { "kajian_bawaslu", ROLE_BKN, { NULL } } } },
+	{ "3471", SEED_DEMO_PEGAWAI + 2, "pilkada", "KE-3",
+	  "Menghadiri kampanye pasangan calon wali kota dengan seragam dinas.", { { NULL } } },
 };
 
 static int insert_case(struct store *s, const struct demo_kasus *d, int i, const char *hash,
@@ -78,7 +86,9 @@ static int insert_case(struct store *s, const struct demo_kasus *d, int i, const
 	snprintf(k->kronologi, sizeof(k->kronologi), "%s", d->kronologi);
 	snprintf(k->pelapor_mode, sizeof(k->pelapor_mode), "anonim");
 	snprintf(k->sumber, sizeof(k->sumber), "seed");
-	snprintf(k->wilayah, sizeof(k->wilayah), "Jawa Tengah");
+	snprintf(k->wilayah, sizeof(k->wilayah), "%s",
+		 d->instansi_kode && d->instansi_kode[0] == '3' && d->instansi_kode[1] == '4'
+			 ? "DI Yogyakarta" : "Jawa Tengah");
 	if (d->instansi_kode) {
 		struct instansi in;
 		int rc = store_instansi_get_by_kode(s, d->instansi_kode, &in);

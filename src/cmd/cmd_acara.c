@@ -4,113 +4,33 @@
 #include "core/compat.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd_actor.h"
+#include "cmd/cmd_csv_import.h"
 #include "cmd/cmd_store.h"
 #include "app/acara.h"
-#include "core/csv.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "store/store.h"
 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
-#define SHOW_ERRORS 50
-
-struct report {
-	const char *path;
-	FILE *f;
-	struct csv_writer w;
-	int64_t n;
-	int failed;
-};
-
-/* The same report as 'wasdal import': stderr for the first rows, every
- * row in a CSV (baris, kolom, alasan, nilai, reason). */
-static int on_error(void *ctx, const struct import_error *e)
-{
-	struct report *r = ctx;
-	r->n++;
-	const char *col = e->column[0] ? e->column : msgc(M_IMP_ROW);
-	if (r->n <= SHOW_ERRORS) {
-		fputs("wasdal: ", stderr);
-		fprintf(stderr, msgc(M_IMP_ERROR_LINE), (long long)e->line, col, msgc(e->msg));
-		if (e->value[0])
-			fprintf(stderr, " [%s]", e->value);
-		fputc('\n', stderr);
-	}
-	if (!r->f && !r->failed) {
-		r->f = fopen(r->path, "w");
-		if (!r->f) {
-			r->failed = 1;
-			cmd_error(M_CANNOT_WRITE, r->path, strerror(errno));
-			return 0;
-		}
-		csv_writer_init(&r->w, r->f);
-		const char *head[] = { "baris", "kolom", "alasan", "nilai", "reason" };
-		for (size_t i = 0; i < ARRAY_SIZE(head); i++)
-			csv_write_field(&r->w, head[i]);
-		(void)csv_end_row(&r->w);
-	}
-	if (r->f) {
-		char line[24];
-		snprintf(line, sizeof(line), "%lld", (long long)e->line);
-		csv_write_field(&r->w, line);
-		csv_write_field(&r->w, e->column);
-		csv_write_field(&r->w, msg(e->msg, LANG_ID));
-		csv_write_field(&r->w, e->value);
-		csv_write_field(&r->w, msg(e->msg, LANG_EN));
-		(void)csv_end_row(&r->w);
-	}
-	return 0;
-}
-
 static int hadir_impor(struct store *s, const struct principal *actor, int argc, char **argv)
 {
-	const char *id_s = NULL, *file = NULL, *report_path = NULL;
-	int partial = 0;
-	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--partial")) {
-			partial = 1;
-		} else if (!strcmp(argv[i], "--report")) {
-			if (i + 1 >= argc) {
-				cmd_error(M_MISSING_ARG, "--report");
-				return EXIT_USAGE;
-			}
-			report_path = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cmd_error(M_UNKNOWN_OPTION, argv[i]);
-			return EXIT_USAGE;
-		} else if (!id_s) {
-			id_s = argv[i];
-		} else if (!file) {
-			file = argv[i];
-		} else {
-			return cmd_usage("acara");
-		}
-	}
+	struct cmd_csv_import ci;
+	const char *pos[2];
+	int rc = cmd_csv_import_args(&ci, argc, argv, 2, pos, 2, "acara");
+	if (rc)
+		return rc;
+	const char *id_s = pos[0];
+	ci.file = pos[1];
 	char *end = NULL;
 	long long id = id_s ? strtoll(id_s, &end, 10) : 0;
-	if (!id_s || !file || !end || *end || id <= 0)
+	if (!id_s || !ci.file || !end || *end || id <= 0)
 		return cmd_usage("acara");
-	FILE *in = fopen(file, "rb");
-	if (!in) {
-		cmd_error(M_CANNOT_OPEN, file, strerror(errno));
-		return EXIT_USAGE;
-	}
-	char default_report[4096];
-	if (!report_path) {
-		snprintf(default_report, sizeof(default_report), "%s.errors.csv", file);
-		report_path = default_report;
-	}
-	struct report rep = { .path = report_path };
-	struct import_opts o = { .partial = partial, .on_error = on_error, .error_ctx = &rep };
+	if ((rc = cmd_csv_import_open(&ci)))
+		return rc;
 	struct acara_hadir_stats st;
-	int rc = acara_hadir_import_csv(s, actor, id, in, &o, &st);
-	fclose(in);
-	if (rep.f) {
-		csv_writer_release(&rep.w);
-		if (fclose(rep.f))
-			cmd_error(M_CANNOT_WRITE, rep.path, strerror(errno));
-	}
+	rc = acara_hadir_import_csv(s, actor, id, ci.in, &ci.opts, &st);
+	cmd_csv_import_close(&ci);
 	if (rc == APP_EPERM || rc == APP_ENOTFOUND) {
 		cmd_app_error(rc);
 		return EXIT_CHECK_FAILED;
@@ -122,15 +42,8 @@ static int hadir_impor(struct store *s, const struct principal *actor, int argc,
 	printf(msgc(M_ACARA_HADIR_SUMMARY), (long long)st.rows, (long long)st.ok, (long long)st.bad,
 	       (long long)st.baru, (long long)st.sudah);
 	putchar('\n');
-	if (rep.n) {
-		if (!st.committed)
-			printf("%s\n", msgc(M_IMP_NOTHING));
-		if (rep.f) {
-			printf(msgc(M_IMP_REPORT_WRITTEN), rep.path);
-			putchar('\n');
-		}
-	}
-	return rc || rep.n ? EXIT_CHECK_FAILED : EXIT_OK;
+	cmd_csv_import_report(&ci, st.committed);
+	return rc || ci.errors ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
 static int print_acara(void *ctx, const struct acara *a)

@@ -5,9 +5,9 @@
 #include "core/err.h"
 #include "core/limits.h"
 #include "web/page_acara.h"
+#include "web/page_csv_import.h"
 
 #define TICK_PAGE 50
-#define HADIR_ERRORS_SHOWN 500
 
 /* ---- tick list ---- */
 
@@ -175,49 +175,14 @@ int page_acara_peserta_post(struct http_req *req, struct http_resp *resp)
 
 /* ---- CSV import ---- */
 
-struct err_report {
-	struct http_req *req;
-	struct import_error *v;
-	size_t n;
-	int64_t more;
-};
-
-static int on_error(void *ctx, const struct import_error *e)
+static const char *import_action(const struct page *pg, const struct acara *a)
 {
-	struct err_report *r = ctx;
-	if (r->n >= HADIR_ERRORS_SHOWN) {
-		r->more++;
-		return 0;
-	}
-	struct import_error *c = &r->v[r->n++];
-	c->line = e->line;
-	c->msg = e->msg;
-	c->column = http_strdup(r->req, e->column ? e->column : "");
-	c->value = http_strdup(r->req, e->value ? e->value : "");
-	return 0;
+	return http_printf(pg->req, "/acara/%lld/impor", (long long)a->id);
 }
 
 static void import_form(struct page *pg, const struct acara *a)
 {
-	struct html *h = &pg->h;
-	html_raw(h, "<p>");
-	html_text(h, page_t(pg, M_AW_IMP_LEAD));
-	html_raw(h, "</p><form class=\"card\" method=\"post\" enctype=\"multipart/form-data\"");
-	page_acara_action(h, a->id, "/impor");
-	html_raw(h, ">");
-	page_csrf(pg);
-	html_raw(h, "<div class=\"field\"><label for=\"berkas\">");
-	html_text(h, page_t(pg, M_WEB_IMP_FILE));
-	html_raw(h, "</label><input type=\"file\" id=\"berkas\" name=\"berkas\" "
-		    "accept=\".csv,text/csv\" required></div>"
-		    "<div class=\"field check\"><input type=\"checkbox\" id=\"partial\" name=\"partial\" "
-		    "value=\"1\" aria-describedby=\"partial-hint\"><label for=\"partial\">");
-	html_text(h, page_t(pg, M_WEB_IMP_PARTIAL));
-	html_raw(h, "</label><p class=\"hint\" id=\"partial-hint\">");
-	html_text(h, page_t(pg, M_WEB_IMP_PARTIAL_HINT));
-	html_raw(h, "</p></div><button type=\"submit\">");
-	html_text(h, page_t(pg, M_WEB_IMP_SUBMIT));
-	html_raw(h, "</button></form>");
+	page_csv_import_form(pg, M_AW_IMP_LEAD, import_action(pg, a));
 }
 
 int page_acara_impor_get(struct http_req *req, struct http_resp *resp)
@@ -242,72 +207,31 @@ int page_acara_impor_post(struct http_req *req, struct http_resp *resp)
 		return rc;
 	if (!acara_can_manage(&req->principal))
 		return APP_EPERM;
-	const struct http_upload *u = http_upload_get(req, "berkas");
-	const char *partial = http_form(req, "partial");
 	struct page pg = { .req = req, .resp = resp };
-	if (!u || u->len == 0) {
-		page_begin(&pg, req, resp, 400, page_tf(&pg, M_AW_IMP_TITLE, a.topik));
-		page_notice(&pg, "error", page_t(&pg, M_WEB_IMP_NO_FILE));
-		import_form(&pg, &a);
+	struct page_csv_import ci;
+	rc = page_csv_import_open(&pg, &ci, page_tf(&pg, M_AW_IMP_TITLE, a.topik), M_AW_IMP_LEAD,
+				  import_action(&pg, &a));
+	if (rc == APP_EINVAL)
 		return page_end(&pg);
-	}
-	FILE *in = fmemopen((void *)u->data, u->len, "r");
-	if (!in)
-		return APP_ENOMEM;
-	struct err_report er = { .req = req };
-	er.v = http_alloc(req, HADIR_ERRORS_SHOWN * sizeof(*er.v));
-	struct import_opts opts = {
-		.partial = partial && (!strcmp(partial, "1") || !strcmp(partial, "on")),
-		.on_error = on_error,
-		.error_ctx = &er,
-	};
+	if (rc)
+		return rc;
 	struct acara_hadir_stats st;
-	rc = acara_hadir_import_csv(req->store, &req->principal, a.id, in, &opts, &st);
-	fclose(in);
+	rc = acara_hadir_import_csv(req->store, &req->principal, a.id, ci.in, &ci.opts, &st);
+	page_csv_import_close(&ci);
 	if (rc && rc != APP_EINVAL)
 		return rc;
 	page_begin(&pg, req, resp, rc ? 422 : 200, page_tf(&pg, M_AW_IMP_TITLE, a.topik));
 	struct html *h = &pg.h;
-	page_notice(&pg, st.committed ? "ok" : "error",
-		    page_t(&pg, st.committed ? M_AW_IMP_DONE : M_IMP_NOTHING));
-	html_raw(h, "<p class=\"summary\">");
-	html_text(h, page_tf(&pg, M_ACARA_HADIR_SUMMARY, (long long)st.rows, (long long)st.ok,
-			     (long long)st.bad, (long long)st.baru, (long long)st.sudah));
-	html_raw(h, "</p><p><a");
+	page_csv_import_outcome(&pg, st.committed, M_AW_IMP_DONE,
+				page_tf(&pg, M_ACARA_HADIR_SUMMARY, (long long)st.rows,
+					(long long)st.ok, (long long)st.bad, (long long)st.baru,
+					(long long)st.sudah));
+	html_raw(h, "<p><a");
 	page_acara_href(h, a.id, "");
 	html_raw(h, ">");
 	html_text(h, a.topik);
 	html_raw(h, "</a></p>");
-	if (er.n) {
-		html_raw(h, "<h2>");
-		html_text(h, page_t(&pg, M_WEB_IMP_ERRORS));
-		html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data errors\"><thead><tr>");
-		static const enum msg_id cols[] = { M_WEB_IMP_LINE, M_WEB_IMP_COLUMN, M_WEB_IMP_VALUE,
-						    M_WEB_IMP_MESSAGE };
-		for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-			html_raw(h, "<th scope=\"col\">");
-			html_text(h, page_t(&pg, cols[i]));
-			html_raw(h, "</th>");
-		}
-		html_raw(h, "</tr></thead><tbody>");
-		for (size_t i = 0; i < er.n; i++) {
-			html_raw(h, "<tr><td>");
-			html_int(h, er.v[i].line);
-			html_raw(h, "</td><td>");
-			html_text(h, *er.v[i].column ? er.v[i].column : page_t(&pg, M_IMP_ROW));
-			html_raw(h, "</td><td><code>");
-			html_text(h, er.v[i].value);
-			html_raw(h, "</code></td><td>");
-			html_text(h, page_t(&pg, er.v[i].msg));
-			html_raw(h, "</td></tr>\n");
-		}
-		html_raw(h, "</tbody></table></div>");
-		if (er.more) {
-			html_raw(h, "<p>");
-			html_text(h, page_tf(&pg, M_WEB_IMP_MORE, (long long)er.more));
-			html_raw(h, "</p>");
-		}
-	}
+	page_csv_import_errors(&pg, &ci);
 	html_raw(h, "<h2>");
 	html_text(h, page_t(&pg, M_AW_IMPORT));
 	html_raw(h, "</h2>");

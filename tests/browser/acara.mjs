@@ -3,53 +3,11 @@
 // with JavaScript on; an asn checks in with the code with JavaScript off,
 // inside and outside the event window. axe-core WCAG A/AA checks where
 // JavaScript is on (page.evaluate needs it).
-import { chromium } from "playwright-core";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { axe, base, done, failWith, launch, login, ok, shots, watchErrors } from "./lib.mjs";
 
-const base = process.env.BASE_URL;
-const shots = process.env.SHOT_DIR || "build/browser";
-const profileRoot = process.env.PROFILE_DIR || mkdtempSync("/tmp/wasdal-chromium-");
 const bkUser = process.env.BK_USER, bkPass = process.env.BK_PASSWORD;
 const asnUser = process.env.ASN_USER, asnPass = process.env.ASN_PASSWORD;
-
-let n = 0, failed = 0;
-function ok(cond, what, detail) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${what}`);
-	else { failed++; console.log(`not ok ${n} - ${what}`); if (detail) console.log(`#   ${detail}`); }
-}
-
-const axePath = new URL("./node_modules/axe-core/axe.min.js", import.meta.url);
-const axeSource = existsSync(axePath) ? readFileSync(axePath, "utf8") : null;
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-async function launch(name, javaScriptEnabled) {
-	return chromium.launchPersistentContext(join(profileRoot, name), {
-		executablePath: "/usr/bin/chromium", headless: true, args, javaScriptEnabled,
-		viewport: { width: 1280, height: 900 },
-	});
-}
-
-async function axe(page, where) {
-	const h1 = await page.locator("h1").count();
-	ok(h1 === 1, `${where}: exactly one h1`, `h1 count ${h1}`);
-	if (!axeSource) { n++; console.log(`ok ${n} - ${where}: axe-core # SKIP axe-core not installed`); return; }
-	await page.evaluate(axeSource);
-	const v = await page.evaluate(async () => {
-		const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-		return res.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0] && x.nodes[0].target.join(" ")}`);
-	});
-	ok(v.length === 0, `${where}: no axe-core WCAG A/AA violations`, v.join(" | "));
-}
-
-async function login(page, user, pass) {
-	await page.goto(`${base}/login`);
-	await page.getByLabel(/Nama pengguna|Username/).fill(user);
-	await page.getByLabel(/Kata sandi|Password/).fill(pass);
-	await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: /Masuk|Log in/ }).click()]);
-}
 
 // "YYYY-MM-DDTHH:MM" in WIB, offset by minutes from now.
 function wib(minutes) {
@@ -72,10 +30,8 @@ async function createEvent(page, jenis, topik, mulai, selesai) {
 }
 
 async function officer() {
-	const ctx = await launch("acara-js", true);
-	const page = ctx.pages()[0] || await ctx.newPage();
-	const errors = [];
-	page.on("pageerror", (e) => errors.push(String(e)));
+	const { ctx, page } = await launch("acara-js", true);
+	const errors = watchErrors(page, { console: false });
 	try {
 		await login(page, bkUser, bkPass);
 		await page.goto(`${base}/acara`);
@@ -130,8 +86,7 @@ async function officer() {
 }
 
 async function attendee() {
-	const ctx = await launch("acara-nojs", false);
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const { ctx, page } = await launch("acara-nojs", false);
 	try {
 		await login(page, asnUser, asnPass);
 		await page.getByRole("link", { name: "Presensi acara" }).first().click();
@@ -152,7 +107,6 @@ try {
 	await officer();
 	await attendee();
 } catch (e) {
-	ok(false, "the browser run finished", String(e).split("\n")[0]);
+	failWith("the browser run finished", e);
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

@@ -3,45 +3,10 @@
 // links, one value per page) and the ceremony text; accessibility checks
 // with axe-core like smoke.mjs (only where JavaScript is on: page.evaluate
 // waits forever in a context without it).
-import { chromium } from "playwright-core";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { axe, base, done, failWith, launch, ok, shots, watchErrors } from "./lib.mjs";
 
-const base = process.env.BASE_URL;
-const shots = process.env.SHOT_DIR || "build/browser";
-const profileRoot = process.env.PROFILE_DIR || mkdtempSync("/tmp/wasdal-chromium-");
 const instansi = process.env.DEMO_INSTANSI || "3302";
-
-let n = 0, failed = 0;
-function ok(cond, what, detail) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${what}`);
-	else { failed++; console.log(`not ok ${n} - ${what}`); if (detail) console.log(`#   ${detail}`); }
-}
-
-const axePath = new URL("./node_modules/axe-core/axe.min.js", import.meta.url);
-const axeSource = existsSync(axePath) ? readFileSync(axePath, "utf8") : null;
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-async function launch(name, javaScriptEnabled) {
-	return chromium.launchPersistentContext(join(profileRoot, name), {
-		executablePath: "/usr/bin/chromium", headless: true, args, javaScriptEnabled,
-		viewport: { width: 1280, height: 800 },
-	});
-}
-
-async function axe(page, where) {
-	const h1 = await page.locator("h1").count();
-	ok(h1 === 1, `${where}: exactly one h1`, `h1 count ${h1}`);
-	if (!axeSource) { n++; console.log(`ok ${n} - ${where}: axe-core # SKIP axe-core not installed`); return; }
-	await page.evaluate(axeSource);
-	const v = await page.evaluate(async () => {
-		const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-		return res.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0] && x.nodes[0].target.join(" ")}`);
-	});
-	ok(v.length === 0, `${where}: no axe-core WCAG A/AA violations`, v.join(" | "));
-}
 
 // Which slide is at the top of the viewport.
 async function topSlide(page) {
@@ -56,11 +21,8 @@ async function topSlide(page) {
 }
 
 async function withJs() {
-	const ctx = await launch("integrity-js", true);
-	const page = ctx.pages()[0] || await ctx.newPage();
-	const errors = [];
-	page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-	page.on("pageerror", (e) => errors.push(String(e)));
+	const { ctx, page } = await launch("integrity-js", true, { width: 1280, height: 800 });
+	const errors = watchErrors(page);
 	try {
 		await page.goto(`${base}/berakhlak/layar?instansi=${instansi}&judul=${encodeURIComponent("Rapat Koordinasi")}`);
 		ok((await page.locator("h1").textContent()) === "Rapat Koordinasi", "layar: the meeting title is the heading");
@@ -88,15 +50,14 @@ async function withJs() {
 		await page.screenshot({ path: join(shots, "naskah-apel.png"), fullPage: true });
 		ok(errors.length === 0, "layar: no console errors", errors.join(" | "));
 	} catch (e) {
-		ok(false, "layar with JavaScript", String(e).split("\n")[0]);
+		failWith("layar with JavaScript", e);
 	} finally {
 		await ctx.close();
 	}
 }
 
 async function withoutJs() {
-	const ctx = await launch("integrity-nojs", false);
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const { ctx, page } = await launch("integrity-nojs", false, { width: 1280, height: 800 });
 	try {
 		await page.goto(`${base}/berakhlak/layar?instansi=${instansi}`);
 		await page.getByRole("link", { name: "Satu nilai per halaman" }).click();
@@ -111,7 +72,7 @@ async function withoutJs() {
 		ok((await page.locator("p.urutan").textContent()).startsWith("Value 2 of 7"), "no JavaScript: the English switch keeps the slide");
 		await page.screenshot({ path: join(shots, "layar-nojs.png") });
 	} catch (e) {
-		ok(false, "layar without JavaScript", String(e).split("\n")[0]);
+		failWith("layar without JavaScript", e);
 	} finally {
 		await ctx.close();
 	}
@@ -119,5 +80,4 @@ async function withoutJs() {
 
 await withJs();
 await withoutJs();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

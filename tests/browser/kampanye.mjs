@@ -5,57 +5,16 @@
 // JavaScript, a second employee activates, signs and checks a code through
 // the plain form, and a forged code fails. axe-core where JavaScript is on.
 // DOC_SHOTS=1 writes the user-guide screenshots into docs/img/.
-import { chromium } from "playwright-core";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { axe, base, done, failWith, launch, login, ok, shots, watchErrors } from "./lib.mjs";
 
-const base = process.env.BASE_URL;
-const shots = process.env.SHOT_DIR || "build/browser";
 const docImg = process.env.DOC_SHOTS === "1" ? new URL("../../docs/img/", import.meta.url).pathname : shots;
-const profileRoot = process.env.PROFILE_DIR || mkdtempSync("/tmp/wasdal-chromium-");
 const bkpsdm = process.env.KAMP_BKPSDM || "bkpsdm.banyumas";
 const bkpsdmPassword = process.env.KAMP_BKPSDM_PASSWORD;
 const nip1 = process.env.KAMP_NIP1;   // the demo asn account's employee
 const nip2 = process.env.KAMP_NIP2;   // another unsigned employee of the demo campaign
 mkdirSync(docImg, { recursive: true });
-
-let n = 0, failed = 0;
-function ok(cond, what, detail) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${what}`);
-	else { failed++; console.log(`not ok ${n} - ${what}`); if (detail) console.log(`#   ${detail}`); }
-}
-
-const axePath = new URL("./node_modules/axe-core/axe.min.js", import.meta.url);
-const axeSource = existsSync(axePath) ? readFileSync(axePath, "utf8") : null;
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-async function launch(name, javaScriptEnabled) {
-	return chromium.launchPersistentContext(join(profileRoot, name), {
-		executablePath: "/usr/bin/chromium", headless: true, args, javaScriptEnabled,
-		viewport: { width: 1280, height: 900 },
-	});
-}
-
-async function axe(page, where) {
-	const h1 = await page.locator("h1").count();
-	ok(h1 === 1, `${where}: exactly one h1`, `h1 count ${h1}`);
-	if (!axeSource) { n++; console.log(`ok ${n} - ${where}: axe-core # SKIP axe-core not installed`); return; }
-	await page.evaluate(axeSource);
-	const v = await page.evaluate(async () => {
-		const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-		return res.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0] && x.nodes[0].target.join(" ")}`);
-	});
-	ok(v.length === 0, `${where}: no axe-core WCAG A/AA violations`, v.join(" | "));
-}
-
-async function login(page, user, password) {
-	await page.goto(`${base}/login`);
-	await page.getByLabel(/Nama pengguna|Username/).fill(user);
-	await page.getByLabel(/Kata sandi|Password/).fill(password);
-	await Promise.all([page.waitForURL(`${base}/`), page.getByRole("button", { name: /Masuk|Log in/ }).click()]);
-}
 
 async function logout(page) {
 	await Promise.all([page.waitForURL(/login/), page.getByRole("button", { name: /Keluar|Log out/ }).click()]);
@@ -85,10 +44,8 @@ async function activate(page, nip, code, password) {
 let code1 = "", code2 = "", verif = "";
 
 async function withJs() {
-	const ctx = await launch("kampanye-js", true);
-	const page = ctx.pages()[0] || await ctx.newPage();
-	const errors = [];
-	page.on("pageerror", (e) => errors.push(String(e)));
+	const { ctx, page } = await launch("kampanye-js", true);
+	const errors = watchErrors(page, { console: false });
 	try {
 		await login(page, bkpsdm, bkpsdmPassword);
 		await page.goto(`${base}/kampanye`);
@@ -122,7 +79,8 @@ async function withJs() {
 		await page.getByRole("button", { name: "Aktifkan akun" }).click();
 		ok((await page.locator(".notice.ok").textContent()).includes("Akun aktif"), "activation with JS: the account is active");
 		await login(page, nip1, "kata-sandi-peramban-1");
-		ok(true, "the employee logs in with NIP and the new password");
+		ok(await page.getByRole("button", { name: /Keluar|Log out/ }).count() === 1,
+			"the employee logs in with NIP and the new password");
 		await page.goto(`${base}/kampanye/1`);
 		ok(await page.locator("article.dokumen").count() === 1, "sign with JS: the document text is shown");
 		await axe(page, "tanda tangani");
@@ -163,8 +121,7 @@ async function withJs() {
 }
 
 async function withoutJs() {
-	const ctx = await launch("kampanye-nojs", false);
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const { ctx, page } = await launch("kampanye-nojs", false);
 	try {
 		await activate(page, nip2, code2, "kata-sandi-peramban-2");
 		await page.getByRole("button", { name: "Aktifkan akun" }).click();
@@ -196,7 +153,6 @@ try {
 	await withJs();
 	await withoutJs();
 } catch (e) {
-	ok(false, "kampanye browser test ran to the end", String(e).split("\n")[0]);
+	failWith("kampanye browser test ran to the end", e);
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

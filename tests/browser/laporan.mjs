@@ -3,61 +3,10 @@
 // and without; with JavaScript the identity fields show only for a named
 // report; accessibility checks (labels, one h1, lang, axe-core WCAG A/AA)
 // on the form, the receipt page and the follow-up page.
-import { chromium } from "playwright-core";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { a11y, base, done, failWith, launch, ok, shots, watchErrors } from "./lib.mjs";
 
-const base = process.env.BASE_URL;
-const shots = process.env.SHOT_DIR || "build/browser";
-const profileRoot = process.env.PROFILE_DIR || mkdtempSync("/tmp/wasdal-chromium-");
 const photo = process.env.LAPOR_PHOTO;
-const start = Number(process.env.TAP_START || 0);
-
-let n = start, failed = 0;
-function ok(cond, what, detail) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${what}`);
-	else { failed++; console.log(`not ok ${n} - ${what}`); if (detail) console.log(`#   ${detail}`); }
-}
-
-const axePath = new URL("./node_modules/axe-core/axe.min.js", import.meta.url);
-const axeSource = existsSync(axePath) ? readFileSync(axePath, "utf8") : null;
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-async function launch(name, javaScriptEnabled) {
-	return chromium.launchPersistentContext(join(profileRoot, name), {
-		executablePath: "/usr/bin/chromium", headless: true, args, javaScriptEnabled,
-		viewport: { width: 1280, height: 900 },
-	});
-}
-
-async function a11y(page, where) {
-	const r = await page.evaluate(() => {
-		const unlabelled = [];
-		for (const el of document.querySelectorAll("input, select, textarea")) {
-			if (el.type === "hidden" || el.type === "submit") continue;
-			const byFor = el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-			if (!byFor && !el.closest("label") && !el.getAttribute("aria-label")) unlabelled.push(el.name || el.id);
-		}
-		return { unlabelled, h1: document.querySelectorAll("h1").length,
-			lang: document.documentElement.getAttribute("lang") || "" };
-	});
-	ok(r.unlabelled.length === 0, `${where}: every input has a label`, r.unlabelled.join(","));
-	ok(r.h1 === 1, `${where}: exactly one h1`, `h1 count ${r.h1}`);
-	ok(/^(id|en)$/.test(r.lang), `${where}: html lang attribute`, r.lang);
-	if (!axeSource) {
-		n++; console.log(`ok ${n} - ${where}: axe-core # SKIP axe-core not installed`);
-		return;
-	}
-	await page.evaluate(axeSource);
-	const v = await page.evaluate(async () => {
-		const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-		return res.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0] && x.nodes[0].target.join(" ")}`);
-	});
-	ok(v.length === 0, `${where}: no axe-core WCAG A/AA violations`, v.join(" | "));
-}
-
 function isoDaysAgo(d) {
 	const t = new Date(Date.now() + 7 * 3600e3 - d * 86400e3);
 	return t.toISOString().slice(0, 10);
@@ -65,11 +14,8 @@ function isoDaysAgo(d) {
 
 async function flow(js) {
 	const tag = js ? "" : "no JavaScript: ";
-	const ctx = await launch(js ? "lapor-js" : "lapor-nojs", js);
-	const page = ctx.pages()[0] || await ctx.newPage();
-	const errors = [];
-	page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-	page.on("pageerror", (e) => errors.push(String(e)));
+	const { ctx, page } = await launch(js ? "lapor-js" : "lapor-nojs", js);
+	const errors = watchErrors(page);
 	try {
 		await page.goto(`${base}/lapor`);
 		ok((await page.locator("h1").textContent()) === "Laporkan pelanggaran netralitas ASN", `${tag}the report form`);
@@ -122,7 +68,7 @@ async function flow(js) {
 			await page.screenshot({ path: join(shots, "lapor-pantau-nojs.png"), fullPage: true });
 		}
 	} catch (e) {
-		ok(false, `${tag}report flow`, String(e).split("\n")[0]);
+		failWith(`${tag}report flow`, e);
 	} finally {
 		await ctx.close();
 	}
@@ -130,5 +76,4 @@ async function flow(js) {
 
 await flow(true);
 await flow(false);
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

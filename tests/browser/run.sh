@@ -71,7 +71,7 @@ BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 stop_server
 
 # The public CPNS result page on a generated, published round.
-gen=$(git -C "$root" rev-parse --show-toplevel)/../shared/bench/gen_cpns.py
+gen=$root/bench/gen_cpns.py
 CPNS="$T_DIR/cpns"
 python3 "$gen" --applicants 500 --formations 30 --out "$CPNS/in" >/dev/null 2>&1 &&
 	"$WASDAL_BIN" cpns rank --formasi "$CPNS/in/formations.csv" --peserta "$CPNS/in/applicants.csv" \

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end tests of `wasdal cpns` on generated data (TAP on stdout).
-# Uses $WASDAL_BIN (default build/wasdal) and ../shared/bench/gen_cpns.py.
+# Uses $WASDAL_BIN (default build/wasdal) and bench/gen_cpns.py, a copy of
+# the project's shared generator (../shared/bench/gen_cpns.py) kept in the
+# repository so a clone tests on its own, wherever it is checked out.
 set -uo pipefail
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$root"
 bin=${WASDAL_BIN:-build/wasdal}
 case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
-gen="$root/../shared/bench/gen_cpns.py"
+gen="$root/bench/gen_cpns.py"
 tmp=$(mktemp -d /tmp/wasdal-cpns-test.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -18,6 +20,10 @@ check() { # description, command...
 	if "$@"; then ok "$d"; else nok "$d"; fi
 }
 
+# The copy must not drift from the shared original where that is present.
+if [ -r "$root/../shared/bench/gen_cpns.py" ]; then
+	check "bench/gen_cpns.py is the shared generator, unchanged" cmp -s "$gen" "$root/../shared/bench/gen_cpns.py"
+fi
 python3 "$gen" --applicants 20000 --formations 2000 --dirty --out "$tmp/dirty" || { nok "gen_cpns.py --dirty"; exit 1; }
 python3 "$gen" --applicants 50000 --formations 1000 --out "$tmp/clean" || { nok "gen_cpns.py"; exit 1; }
 D=$tmp/dirty C=$tmp/clean

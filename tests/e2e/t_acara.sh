@@ -80,6 +80,8 @@ check_eq "an asn may not open the form" "$(status "$AA" /acara/baru)" 403
 printf 'nip,nama\n%s,satu\n%s,dua\n%s,tiga\n%s,luar\n123,rusak\n' "${nips[1]}" "${nips[2]}" "${nips[3]}" "$DEMO_NIP_B" >"$T_DIR/h.csv"
 csrf=$(csrf_of "$BK" "/acara/$ID/impor")
 imp() { curl -s -o "$T_DIR/b" -w '%{http_code}' -b "$BK" -F "csrf=$csrf" -F "berkas=@$T_DIR/h.csv;type=text/csv" "$@" "$BASE/acara/$ID/impor"; }
+check_eq "import without a file: 400" "$(curl -s -o "$T_DIR/b" -w '%{http_code}' -b "$BK" -F "csrf=$csrf" "$BASE/acara/$ID/impor")" 400
+check_contains "import without a file: the form again, posting to the event" "$(cat "$T_DIR/b")" "action=\"/acara/$ID/impor\""
 check_eq "strict import with bad rows: 422" "$(imp)" 422
 body=$(cat "$T_DIR/b")
 check_contains "the report names line 5 (out of target)" "$body" "<tr><td>5</td><td>nip</td><td><code>$DEMO_NIP_B</code></td><td>NIP tidak ditemukan atau di luar wewenang Anda</td></tr>"

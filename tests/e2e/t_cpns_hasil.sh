@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Applicants check their own CPNS result: generate a small round
-# (../shared/bench/gen_cpns.py), rank, publish, then over HTTP: the page and
+# (bench/gen_cpns.py), rank, publish, then over HTTP: the page and
 # the API show the row of results.csv and the formation's cut-off; a wrong
 # NIK and an unknown number get the same answer; the NIK is not logged;
 # publish refuses a tampered results.csv; a new round replaces the old one;
@@ -9,7 +9,7 @@
 . "$(dirname "$0")/web_lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
-gen="$root/../shared/bench/gen_cpns.py"
+gen="$root/bench/gen_cpns.py"
 D=$T_DIR/data R=$T_DIR/r DB="sqlite:$T_DIR/w.db"
 
 python3 "$gen" --applicants 3000 --formations 150 --out "$D" >/dev/null 2>&1

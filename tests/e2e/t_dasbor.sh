@@ -15,23 +15,24 @@ DB="sqlite:$F"
 "$WASDAL_BIN" seed demo --db "$DB" >/dev/null 2>&1
 python3 "$here/../../bench/gen_kasus.py" --db "$F" --rows 400 --seed 7
 ok $? "generate 400 cases"
-# A second, small province: two Pemilu cases in Kota Yogyakarta.
+# A third, small province (after the generator, so it gets only these):
+# two Pemilu cases in Kota Denpasar.
 sqlite3 "$F" <<'SQL'
 INSERT INTO instansi (kode, nama, jenis, parent_id, path)
-	SELECT '34', 'Pemerintah Daerah Istimewa Yogyakarta', 3, id, '' FROM instansi WHERE kode = 'NASIONAL';
-UPDATE instansi SET path = (SELECT path FROM instansi WHERE kode = 'NASIONAL') || id || '/' WHERE kode = '34';
+	SELECT '51', 'Pemerintah Provinsi Bali', 3, id, '' FROM instansi WHERE kode = 'NASIONAL';
+UPDATE instansi SET path = (SELECT path FROM instansi WHERE kode = 'NASIONAL') || id || '/' WHERE kode = '51';
 INSERT INTO instansi (kode, nama, jenis, parent_id, path)
-	SELECT '3471', 'Pemerintah Kota Yogyakarta', 4, id, '' FROM instansi WHERE kode = '34';
-UPDATE instansi SET path = (SELECT path FROM instansi WHERE kode = '34') || id || '/' WHERE kode = '3471';
+	SELECT '5171', 'Pemerintah Kota Denpasar', 4, id, '' FROM instansi WHERE kode = '51';
+UPDATE instansi SET path = (SELECT path FROM instansi WHERE kode = '51') || id || '/' WHERE kode = '5171';
 INSERT INTO kasus (nomor, receipt_hash, created_ms, updated_ms, konteks, tahap, tahap_sejak_ms,
 	tenggat_hari, workflow_versi, instansi_id, terlapor_nama, pelanggaran_kode, kejadian_hari,
 	penetapan_calon, kronologi, pelapor_mode, diketahui_hari, sumber)
 SELECT 'NTR-2026-9' || n.n, printf('%064d', n.n), created_ms, updated_ms, 'pemilu', 'diterima',
-	tahap_sejak_ms, NULL, 1, (SELECT id FROM instansi WHERE kode = '3471'), 'Rahasia Terlapor Jogja',
+	tahap_sejak_ms, NULL, 1, (SELECT id FROM instansi WHERE kode = '5171'), 'Rahasia Terlapor Bali',
 	'KE-4', kejadian_hari, 'sebelum', kronologi, 'anonim', diketahui_hari, 'seed'
 FROM (SELECT * FROM kasus LIMIT 1), (SELECT 1 AS n UNION ALL SELECT 2) AS n;
 SQL
-ok $? "add province 34 with two cases"
+ok $? "add province 51 with two cases"
 q() { sqlite3 "$F" "$1"; }
 path_of() { q "SELECT path FROM instansi WHERE kode = '$1'"; }
 id_of() { q "SELECT id FROM instansi WHERE kode = '$1'"; }
@@ -127,23 +128,24 @@ check_eq "Bawaslu Jawa Tengah counts its province" "$got" \
 page=$(curl -s -b "$W" "$BASE/dasbor?wilayah=$(id_of 3372)")
 got=$(printf '%s' "$page" | grep -o '<dd id="jumlah-kasus">[0-9]*' | grep -o '[0-9]*$')
 check_eq "Bawaslu narrows to a kab/kota of its province" "$got" "$(q "SELECT count(*) FROM kasus WHERE instansi_id = $(id_of 3372)")"
-check_eq "Bawaslu Jawa Tengah cannot see Yogyakarta" "$(status "$W" "/dasbor?wilayah=$(id_of 34)")" 404
+check_eq "Bawaslu Jawa Tengah cannot see DI Yogyakarta" "$(status "$W" "/dasbor?wilayah=$(id_of 34)")" 404
+check_eq "nor Bali" "$(status "$W" "/dasbor?wilayah=$(id_of 51)")" 404
 check_eq "an ASN account has no dashboard" "$(status "$S" /dasbor)" 403
 check_eq "anonymous /dasbor goes to login" "$(status /dev/null /dasbor)" 303
 
 # ---- public statistics ----
 pub=$(curl -s "$BASE/statistik")
 check_contains "public page is served without login" "$pub" "Statistik netralitas ASN"
-row=$(printf '%s' "$pub" | tr -d '\n' | grep -o '<tr data-kode="34">.*' | sed 's#</tr>.*##')
-check_contains "province 34 (2 cases) shows <5" "$row" "&lt;5"
-check_not_contains "province 34 does not show its 2" "$row" '>2<'
+row=$(printf '%s' "$pub" | tr -d '\n' | grep -o '<tr data-kode="51">.*' | sed 's#</tr>.*##')
+check_contains "province 51 (2 cases) shows <5" "$row" "&lt;5"
+check_not_contains "province 51 does not show its 2" "$row" '>2<'
 check_not_contains "public page has no case number" "$pub" "NTR-"
 check_not_contains "public page has no reported name" "$pub" "Terlapor"
 json=$(curl -s "$BASE/api/v1/statistik")
 check_eq "API hides the small cell" "$(printf '%s' "$json" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-r = [x for x in d["per_provinsi"]["baris"] if x["kode"] == "34"][0]
+r = [x for x in d["per_provinsi"]["baris"] if x["kode"] == "51"][0]
 print(r["pemilu"]["jumlah"], r["pemilu"]["disembunyikan"], r["total"]["disembunyikan"])')" "None sel_kecil sel_kecil"
 check_eq "API: the Pemilu column has a complementary hidden cell" "$(printf '%s' "$json" | python3 -c '
 import json, sys

@@ -203,7 +203,7 @@ check_eq "not lighter than recommended (moral)" "$(js "d['sanksi_lebih_ringan']"
 # ---- the web pages (no JavaScript): queue, case page, a transition with
 # an attached BAP, a refused one, scope ----
 KB=$(curl -s -H "Authorization: Bearer $T_BKN" "$BASE/api/v1/kasus?antrian=semua" |
-	python3 -c 'import json,sys; print([i["nomor"] for i in json.load(sys.stdin)["items"] if i["tahap"] == "kajian_bawaslu"][0])')
+	python3 -c 'import json,sys; print([i["nomor"] for i in json.load(sys.stdin)["items"] if i["tahap"] == "kajian_bawaslu" and "Yogyakarta" not in i["instansi"]][0])')
 JAR="$T_DIR/jar"
 wlogin() { # user password
 	rm -f "$JAR"

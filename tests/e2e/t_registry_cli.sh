@@ -11,7 +11,7 @@ count() { sqlite3 "$T_DIR/r.db" "select count(*) from pegawai"; }
 audit_n() { W audit verify | grep -oE '[0-9]+ (catatan|records)' | grep -oE '^[0-9]+'; }
 
 W seed demo >/dev/null; check_eq "seed demo" $? 0
-base=$(count); check_eq "demo has 360 employees" "$base" 360
+base=$(count); check_eq "demo has 372 employees (360 in Jawa Tengah and the ministry, 12 in DI Yogyakarta)" "$base" 372
 a0=$(audit_n)
 W seed demo >/dev/null
 check_eq "seed demo twice writes no audit record" "$(audit_n)" "$a0"

@@ -137,6 +137,10 @@ check_eq "import without CSRF token is 403" \
 	"$(status "$K" /impor -F "berkas=@$T_DIR/imp.csv;type=text/csv")" 403
 check_eq "import with an undeclared file field is 400" \
 	"$(status "$K" /impor -F "csrf=$ktok" -F "other=@$T_DIR/imp.csv")" 400
+code=$(curl -s -o "$T_DIR/imp.html" -w '%{http_code}' -b "$K" -F "csrf=$ktok" -F partial=1 "$BASE/impor")
+check_eq "import without a file is 400" "$code" 400
+check "import without a file: says so" grep -q 'Pilih berkas CSV terlebih dahulu' "$T_DIR/imp.html"
+check "import without a file: the form again" grep -q 'action="/impor"' "$T_DIR/imp.html"
 
 # Audit view and verify.
 page=$(curl -s -b "$U" "$BASE/audit")

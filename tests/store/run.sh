@@ -97,7 +97,7 @@ expect 0 "chain verifies after kill -9 of concurrent writers" "$wasdal" audit ve
 # leaves no half publication (every stored row belongs to a publication
 # whose row_count it fills exactly).
 echo "# postgresql: cpns publish"
-gen="$(git rev-parse --show-toplevel)/../shared/bench/gen_cpns.py"
+gen="$(git rev-parse --show-toplevel)/bench/gen_cpns.py"
 cpns_url="${PG_URL}wasdal_cpns"
 pg_createdb wasdal_cpns
 expect 0 "migrate (cpns)" "$wasdal" migrate --db "$cpns_url"
