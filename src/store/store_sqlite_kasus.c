@@ -14,85 +14,69 @@
 
 static int sq_nomor_next(struct store *s, int year, int64_t *seq)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_nomor (tahun, terakhir) VALUES (?1, 1)"
-			 " ON CONFLICT (tahun) DO UPDATE SET terakhir = terakhir + 1 RETURNING terakhir", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, year);
-	rc = sq_step(q, st, "kasus number");
-	if (rc == 1) {
-		*seq = sqlite3_column_int64(st, 0);
-		rc = 0;
-	} else if (rc == 0) {
+	struct sq_params p = { 0 };
+	sp_int(&p, year);
+	int rc = sq_int_row(sq_downcast(s), "INSERT INTO kasus_nomor (tahun, terakhir) VALUES (?1, 1)"
+			    " ON CONFLICT (tahun) DO UPDATE SET terakhir = terakhir + 1 RETURNING terakhir",
+			    &p, seq, "kasus number");
+	if (rc == 0)
 		rc = store_fail(s, APP_EINTERNAL, "kasus number: no row");
-	}
-	sq_done(q, st);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 static int sq_kasus_insert(struct store *s, struct kasus *k)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus (nomor, receipt_hash, created_ms, updated_ms, konteks, tahap,"
-			 " tahap_sejak_ms, tenggat_hari, workflow_versi, instansi_id, pegawai_id, terlapor_nama,"
-			 " terlapor_nip, terlapor_jabatan, terlapor_instansi, pelanggaran_kode, pelanggaran_lain,"
-			 " kejadian_hari, kejadian_tempat, wilayah, penetapan_calon, kronologi, saksi, tautan,"
-			 " pelapor_mode, identitas_sealed, identitas_kunci_id, pelapor_nama, diketahui_hari,"
-			 " terlambat, kekurangan, petugas_id, sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-			 " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
-			 " ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_text(st, 1, k->nomor);
-	sq_bind_text(st, 2, k->receipt_hash);
-	sq_bind_int(st, 3, k->created_ms);
-	sq_bind_int(st, 4, k->updated_ms);
-	sq_bind_text(st, 5, k->konteks);
-	sq_bind_text(st, 6, k->tahap);
-	sq_bind_int(st, 7, k->tahap_sejak_ms);
-	sq_bind_id(st, 8, k->tenggat_hari);
-	sq_bind_int(st, 9, k->workflow_versi);
-	sq_bind_id(st, 10, k->instansi_id);
-	sq_bind_id(st, 11, k->pegawai_id);
-	sq_bind_text(st, 12, k->terlapor_nama);
-	sq_bind_text(st, 13, k->terlapor_nip);
-	sq_bind_text(st, 14, k->terlapor_jabatan);
-	sq_bind_text(st, 15, k->terlapor_instansi);
-	sq_bind_text(st, 16, k->pelanggaran_kode);
-	sq_bind_text(st, 17, k->pelanggaran_lain);
-	sq_bind_int(st, 18, k->kejadian_hari);
-	sq_bind_text(st, 19, k->kejadian_tempat);
-	sq_bind_text(st, 20, k->wilayah);
-	sq_bind_text(st, 21, k->penetapan_calon);
-	sq_bind_text(st, 22, k->kronologi);
-	sq_bind_text(st, 23, k->saksi);
-	sq_bind_text(st, 24, k->tautan);
-	sq_bind_text(st, 25, k->pelapor_mode);
+	struct sq_params p = { 0 };
+	sp_text(&p, k->nomor);
+	sp_text(&p, k->receipt_hash);
+	sp_int(&p, k->created_ms);
+	sp_int(&p, k->updated_ms);
+	sp_text(&p, k->konteks);
+	sp_text(&p, k->tahap);
+	sp_int(&p, k->tahap_sejak_ms);
+	sp_id(&p, k->tenggat_hari);
+	sp_int(&p, k->workflow_versi);
+	sp_id(&p, k->instansi_id);
+	sp_id(&p, k->pegawai_id);
+	sp_text(&p, k->terlapor_nama);
+	sp_text(&p, k->terlapor_nip);
+	sp_text(&p, k->terlapor_jabatan);
+	sp_text(&p, k->terlapor_instansi);
+	sp_text(&p, k->pelanggaran_kode);
+	sp_text(&p, k->pelanggaran_lain);
+	sp_int(&p, k->kejadian_hari);
+	sp_text(&p, k->kejadian_tempat);
+	sp_text(&p, k->wilayah);
+	sp_text(&p, k->penetapan_calon);
+	sp_text(&p, k->kronologi);
+	sp_text(&p, k->saksi);
+	sp_text(&p, k->tautan);
+	sp_text(&p, k->pelapor_mode);
 	if (k->identitas_sealed[0])
-		sq_bind_text(st, 26, k->identitas_sealed);
+		sp_text(&p, k->identitas_sealed);
 	else
-		sqlite3_bind_null(st, 26);
-	sq_bind_id(st, 27, k->identitas_kunci_id);
-	sq_bind_text(st, 28, k->pelapor_nama);
-	sq_bind_int(st, 29, k->diketahui_hari);
-	sq_bind_int(st, 30, k->terlambat ? 1 : 0);
-	sq_bind_text(st, 31, k->kekurangan);
-	sq_bind_id(st, 32, k->petugas_id);
-	sq_bind_text(st, 33, k->sumber[0] ? k->sumber : "web");
-	rc = sq_step(q, st, "kasus insert");
-	if (rc == 1) {
-		k->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+		sp_null(&p);
+	sp_id(&p, k->identitas_kunci_id);
+	sp_text(&p, k->pelapor_nama);
+	sp_int(&p, k->diketahui_hari);
+	sp_int(&p, k->terlambat ? 1 : 0);
+	sp_text(&p, k->kekurangan);
+	sp_id(&p, k->petugas_id);
+	sp_text(&p, k->sumber[0] ? k->sumber : "web");
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus (nomor, receipt_hash, created_ms, updated_ms,"
+			 " konteks, tahap, tahap_sejak_ms, tenggat_hari, workflow_versi, instansi_id,"
+			 " pegawai_id, terlapor_nama, terlapor_nip, terlapor_jabatan, terlapor_instansi,"
+			 " pelanggaran_kode, pelanggaran_lain, kejadian_hari, kejadian_tempat, wilayah,"
+			 " penetapan_calon, kronologi, saksi, tautan, pelapor_mode, identitas_sealed,"
+			 " identitas_kunci_id, pelapor_nama, diketahui_hari, terlambat, kekurangan, petugas_id,"
+			 " sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+			 " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
+			 " ?33) RETURNING id", &p, &k->id, "kasus insert");
 }
 
-static int read_kasus(struct store *s, sqlite3_stmt *st, struct kasus *k)
+static int read_kasus(struct store *s, sqlite3_stmt *st, void *out)
 {
+	struct kasus *k = out;
 	memset(k, 0, sizeof(*k));
 	k->id = sqlite3_column_int64(st, 0);
 	k->created_ms = sqlite3_column_int64(st, 3);
@@ -135,8 +119,7 @@ static int read_kasus(struct store *s, sqlite3_stmt *st, struct kasus *k)
 static int sq_kasus_get(struct store *s, const char *by, int64_t id_val, const char *text_val,
 			struct kasus *out)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
+	struct sq_params p = { 0 };
 	const char *sql;
 	if (!strcmp(by, "id"))
 		sql = "SELECT " KASUS_COLS " WHERE k.id = ?1";
@@ -144,126 +127,91 @@ static int sq_kasus_get(struct store *s, const char *by, int64_t id_val, const c
 		sql = "SELECT " KASUS_COLS " WHERE k.nomor = ?1";
 	else
 		sql = "SELECT " KASUS_COLS " WHERE k.receipt_hash = ?1";
-	int rc = sq_prep(q, sql, &st);
-	if (rc)
-		return rc;
 	if (!strcmp(by, "id"))
-		sq_bind_int(st, 1, id_val);
+		sp_int(&p, id_val);
 	else
-		sq_bind_text(st, 1, text_val ? text_val : "");
-	rc = sq_step(q, st, "kasus");
-	if (rc == 1)
-		rc = read_kasus(s, st, out);
-	else if (rc == 0)
-		rc = store_fail(s, APP_ENOTFOUND, "no such case");
-	sq_done(q, st);
-	return rc;
+		sp_text(&p, text_val);
+	return sq_one(sq_downcast(s), sql, &p, read_kasus, out, "kasus", "no such case");
 }
 
-static int changed_or_missing(struct store *s, struct sq_store *q)
+/* An UPDATE of one case by id: no row changed is APP_ENOTFOUND. */
+static int update_case(struct store *s, const char *sql, const struct sq_params *p,
+		       const char *what)
 {
-	return sqlite3_changes(q->db) == 1 ? 0 : store_fail(s, APP_ENOTFOUND, "no such case");
+	int64_t n = 0;
+	int rc = sq_run(sq_downcast(s), sql, p, &n, what);
+	return rc ? rc : n == 1 ? 0 : store_fail(s, APP_ENOTFOUND, "no such case");
 }
 
 static int sq_kasus_set_tahap(struct store *s, const struct kasus *k, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kasus SET tahap = ?2, tahap_sejak_ms = ?3, tenggat_hari = ?4,"
-			 " workflow_versi = ?5, kekurangan = ?6, updated_ms = ?7 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, k->id);
-	sq_bind_text(st, 2, k->tahap);
-	sq_bind_int(st, 3, k->tahap_sejak_ms);
-	sq_bind_id(st, 4, k->tenggat_hari);
-	sq_bind_int(st, 5, k->workflow_versi);
-	sq_bind_text(st, 6, k->kekurangan);
-	sq_bind_int(st, 7, now_ms);
-	rc = sq_exec(q, st, "kasus set tahap");
-	sq_done(q, st);
-	return rc ? rc : changed_or_missing(s, q);
+	struct sq_params p = { 0 };
+	sp_int(&p, k->id);
+	sp_text(&p, k->tahap);
+	sp_int(&p, k->tahap_sejak_ms);
+	sp_id(&p, k->tenggat_hari);
+	sp_int(&p, k->workflow_versi);
+	sp_text(&p, k->kekurangan);
+	sp_int(&p, now_ms);
+	return update_case(s, "UPDATE kasus SET tahap = ?2, tahap_sejak_ms = ?3, tenggat_hari = ?4,"
+			   " workflow_versi = ?5, kekurangan = ?6, updated_ms = ?7 WHERE id = ?1", &p,
+			   "kasus set tahap");
 }
 
 static int sq_kasus_set_terlapor(struct store *s, const struct kasus *k, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kasus SET terlapor_nama = ?2, terlapor_nip = ?3, terlapor_jabatan = ?4,"
-			 " terlapor_instansi = ?5, pegawai_id = ?6, instansi_id = ?7, kekurangan = ?8,"
-			 " updated_ms = ?9 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, k->id);
-	sq_bind_text(st, 2, k->terlapor_nama);
-	sq_bind_text(st, 3, k->terlapor_nip);
-	sq_bind_text(st, 4, k->terlapor_jabatan);
-	sq_bind_text(st, 5, k->terlapor_instansi);
-	sq_bind_id(st, 6, k->pegawai_id);
-	sq_bind_id(st, 7, k->instansi_id);
-	sq_bind_text(st, 8, k->kekurangan);
-	sq_bind_int(st, 9, now_ms);
-	rc = sq_exec(q, st, "kasus set terlapor");
-	sq_done(q, st);
-	return rc ? rc : changed_or_missing(s, q);
+	struct sq_params p = { 0 };
+	sp_int(&p, k->id);
+	sp_text(&p, k->terlapor_nama);
+	sp_text(&p, k->terlapor_nip);
+	sp_text(&p, k->terlapor_jabatan);
+	sp_text(&p, k->terlapor_instansi);
+	sp_id(&p, k->pegawai_id);
+	sp_id(&p, k->instansi_id);
+	sp_text(&p, k->kekurangan);
+	sp_int(&p, now_ms);
+	return update_case(s, "UPDATE kasus SET terlapor_nama = ?2, terlapor_nip = ?3,"
+			   " terlapor_jabatan = ?4, terlapor_instansi = ?5, pegawai_id = ?6, instansi_id = ?7,"
+			   " kekurangan = ?8, updated_ms = ?9 WHERE id = ?1", &p, "kasus set terlapor");
 }
 
 static int sq_kasus_set_tautan(struct store *s, const struct kasus *k, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kasus SET tautan = ?2, kekurangan = ?3, updated_ms = ?4 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, k->id);
-	sq_bind_text(st, 2, k->tautan);
-	sq_bind_text(st, 3, k->kekurangan);
-	sq_bind_int(st, 4, now_ms);
-	rc = sq_exec(q, st, "kasus set tautan");
-	sq_done(q, st);
-	return rc ? rc : changed_or_missing(s, q);
+	struct sq_params p = { 0 };
+	sp_int(&p, k->id);
+	sp_text(&p, k->tautan);
+	sp_text(&p, k->kekurangan);
+	sp_int(&p, now_ms);
+	return update_case(s, "UPDATE kasus SET tautan = ?2, kekurangan = ?3, updated_ms = ?4"
+			   " WHERE id = ?1", &p, "kasus set tautan");
 }
 
 static int sq_kasus_set_petugas(struct store *s, int64_t id, int64_t petugas_id, int64_t now_ms)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "UPDATE kasus SET petugas_id = ?2, updated_ms = ?3 WHERE id = ?1", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, id);
-	sq_bind_id(st, 2, petugas_id);
-	sq_bind_int(st, 3, now_ms);
-	rc = sq_exec(q, st, "kasus set petugas");
-	sq_done(q, st);
-	return rc ? rc : changed_or_missing(s, q);
+	struct sq_params p = { 0 };
+	sp_int(&p, id);
+	sp_id(&p, petugas_id);
+	sp_int(&p, now_ms);
+	return update_case(s, "UPDATE kasus SET petugas_id = ?2, updated_ms = ?3 WHERE id = ?1", &p,
+			   "kasus set petugas");
 }
 
 static int sq_bukti_insert(struct store *s, struct kasus_bukti *b)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_bukti (kasus_id, sha256, mime, ukuran, nama_berkas,"
-			 " metadata_dihapus, oleh, user_id, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-			 " RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, b->kasus_id);
-	sq_bind_text(st, 2, b->sha256);
-	sq_bind_text(st, 3, b->mime);
-	sq_bind_int(st, 4, b->ukuran);
-	sq_bind_text(st, 5, b->nama_berkas);
-	sq_bind_int(st, 6, b->metadata_dihapus ? 1 : 0);
-	sq_bind_text(st, 7, b->oleh);
-	sq_bind_id(st, 8, b->user_id);
-	sq_bind_int(st, 9, b->created_ms);
-	rc = sq_step(q, st, "kasus bukti insert");
-	if (rc == 1) {
-		b->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params p = { 0 };
+	sp_int(&p, b->kasus_id);
+	sp_text(&p, b->sha256);
+	sp_text(&p, b->mime);
+	sp_int(&p, b->ukuran);
+	sp_text(&p, b->nama_berkas);
+	sp_int(&p, b->metadata_dihapus ? 1 : 0);
+	sp_text(&p, b->oleh);
+	sp_id(&p, b->user_id);
+	sp_int(&p, b->created_ms);
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus_bukti (kasus_id, sha256, mime, ukuran,"
+			 " nama_berkas, metadata_dihapus, oleh, user_id, created_ms)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", &p, &b->id,
+			 "kasus bukti insert");
 }
 
 static int sq_bukti_list(struct store *s, int64_t kasus_id, int64_t only_id,
@@ -303,25 +251,16 @@ static int sq_bukti_list(struct store *s, int64_t kasus_id, int64_t only_id,
 
 static int sq_pesan_insert(struct store *s, struct kasus_pesan *p)
 {
-	struct sq_store *q = sq_downcast(s);
-	sqlite3_stmt *st;
-	int rc = sq_prep(q, "INSERT INTO kasus_pesan (kasus_id, created_ms, dari, user_id, petugas_nama, isi)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id", &st);
-	if (rc)
-		return rc;
-	sq_bind_int(st, 1, p->kasus_id);
-	sq_bind_int(st, 2, p->created_ms);
-	sq_bind_text(st, 3, p->dari);
-	sq_bind_id(st, 4, p->user_id);
-	sq_bind_text(st, 5, p->petugas_nama);
-	sq_bind_text(st, 6, p->isi);
-	rc = sq_step(q, st, "kasus pesan insert");
-	if (rc == 1) {
-		p->id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	}
-	sq_done(q, st);
-	return rc;
+	struct sq_params pp = { 0 };
+	sp_int(&pp, p->kasus_id);
+	sp_int(&pp, p->created_ms);
+	sp_text(&pp, p->dari);
+	sp_id(&pp, p->user_id);
+	sp_text(&pp, p->petugas_nama);
+	sp_text(&pp, p->isi);
+	return sq_insert(sq_downcast(s), "INSERT INTO kasus_pesan (kasus_id, created_ms, dari, user_id,"
+			 " petugas_nama, isi) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id", &pp, &p->id,
+			 "kasus pesan insert");
 }
 
 static int sq_pesan_list(struct store *s, int64_t kasus_id, struct kasus_pesan *out, size_t max,

@@ -164,20 +164,11 @@ void page_csrf(struct page *pg)
 	html_raw(&pg->h, ">");
 }
 
-static void field_error(struct page *pg, const char *id, enum msg_id error)
-{
-	struct html *h = &pg->h;
-	if (!error)
-		return;
-	html_raw(h, "<p class=\"field-error\"");
-	html_attr(h, "id", http_printf(pg->req, "%s-err", id));
-	html_raw(h, ">");
-	html_text(h, page_t(pg, error));
-	html_raw(h, "</p>");
-}
-
-void page_input(struct page *pg, const char *id, enum msg_id label, const char *type,
-		const char *value, enum msg_id error, const char *autocomplete)
+/* What every form control starts with: <div class="field"> (has-error
+ * when error), its label, then the hint and the error text (either may be
+ * 0), each with an id for field_aria(). */
+static void field_open(struct page *pg, const char *id, enum msg_id label, enum msg_id hint,
+		       enum msg_id error)
 {
 	struct html *h = &pg->h;
 	html_raw(h, "<div class=\"field");
@@ -188,7 +179,39 @@ void page_input(struct page *pg, const char *id, enum msg_id label, const char *
 	html_raw(h, ">");
 	html_text(h, page_t(pg, label));
 	html_raw(h, "</label>");
-	field_error(pg, id, error);
+	if (hint) {
+		html_raw(h, "<p class=\"hint\"");
+		html_attr(h, "id", http_printf(pg->req, "%s-hint", id));
+		html_raw(h, ">");
+		html_text(h, page_t(pg, hint));
+		html_raw(h, "</p>");
+	}
+	if (error) {
+		html_raw(h, "<p class=\"field-error\"");
+		html_attr(h, "id", http_printf(pg->req, "%s-err", id));
+		html_raw(h, ">");
+		html_text(h, page_t(pg, error));
+		html_raw(h, "</p>");
+	}
+}
+
+/* The control's aria-invalid and aria-describedby (hint, then error). */
+static void field_aria(struct page *pg, const char *id, enum msg_id hint, enum msg_id error)
+{
+	struct html *h = &pg->h;
+	if (error)
+		html_raw(h, " aria-invalid=\"true\"");
+	if (error || hint)
+		html_attr(h, "aria-describedby",
+			  http_printf(pg->req, "%s%s%s", hint ? id : "", hint ? "-hint" : "",
+				      error ? http_printf(pg->req, "%s%s-err", hint ? " " : "", id) : ""));
+}
+
+void page_input(struct page *pg, const char *id, enum msg_id label, const char *type,
+		const char *value, enum msg_id error, const char *autocomplete)
+{
+	struct html *h = &pg->h;
+	field_open(pg, id, label, 0, error);
 	html_raw(h, "<input");
 	html_attr(h, "type", type);
 	html_attr(h, "id", id);
@@ -197,10 +220,7 @@ void page_input(struct page *pg, const char *id, enum msg_id label, const char *
 		html_attr(h, "value", value);
 	if (autocomplete)
 		html_attr(h, "autocomplete", autocomplete);
-	if (error) {
-		html_raw(h, " aria-invalid=\"true\"");
-		html_attr(h, "aria-describedby", http_printf(pg->req, "%s-err", id));
-	}
+	field_aria(pg, id, 0, error);
 	html_raw(h, "></div>\n");
 }
 
@@ -208,22 +228,11 @@ void page_select(struct page *pg, const char *id, enum msg_id label, const char 
 		 const char *const *labels, size_t n, const char *selected, enum msg_id error)
 {
 	struct html *h = &pg->h;
-	html_raw(h, "<div class=\"field");
-	if (error)
-		html_raw(h, " has-error");
-	html_raw(h, "\"><label");
-	html_attr(h, "for", id);
-	html_raw(h, ">");
-	html_text(h, page_t(pg, label));
-	html_raw(h, "</label>");
-	field_error(pg, id, error);
+	field_open(pg, id, label, 0, error);
 	html_raw(h, "<select");
 	html_attr(h, "id", id);
 	html_attr(h, "name", id);
-	if (error) {
-		html_raw(h, " aria-invalid=\"true\"");
-		html_attr(h, "aria-describedby", http_printf(pg->req, "%s-err", id));
-	}
+	field_aria(pg, id, 0, error);
 	html_raw(h, ">");
 	for (size_t i = 0; i < n; i++) {
 		html_raw(h, "<option");
@@ -240,6 +249,21 @@ void page_select(struct page *pg, const char *id, enum msg_id label, const char 
 		html_raw(h, "</option>");
 	}
 	html_raw(h, "</select></div>\n");
+}
+
+void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
+		   int rows, enum msg_id error, enum msg_id hint)
+{
+	struct html *h = &pg->h;
+	field_open(pg, id, label, hint, error);
+	html_raw(h, "<textarea");
+	html_attr(h, "id", id);
+	html_attr(h, "name", id);
+	html_attr(h, "rows", http_printf(pg->req, "%d", rows));
+	field_aria(pg, id, hint, error);
+	html_raw(h, ">");
+	html_text(h, value ? value : "");
+	html_raw(h, "</textarea></div>\n");
 }
 
 void page_notice(struct page *pg, const char *cls, const char *text)

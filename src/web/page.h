@@ -31,6 +31,9 @@ void page_input(struct page *pg, const char *id, enum msg_id label, const char *
  * value itself). The first entry can be "" for "any". */
 void page_select(struct page *pg, const char *id, enum msg_id label, const char *const *values,
 		 const char *const *labels, size_t n, const char *selected, enum msg_id error);
+/* A labelled <textarea>, with an optional hint and its field error. */
+void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
+		   int rows, enum msg_id error, enum msg_id hint);
 void page_notice(struct page *pg, const char *cls_literal_ok_or_error, const char *text);
 
 const char *role_label(const struct page *pg, enum role r);
@@ -78,8 +81,6 @@ const char *page_time_utc(struct http_req *req, int64_t ms);
 const char *page_day(struct http_req *req, int32_t day);
 /* "72,5 %" (id) or "72.5 %" (en) from tenths of a percent. */
 const char *page_percent(struct http_req *req, int permille);
-void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
-		   int rows, enum msg_id error, enum msg_id hint);
 int page_acara_list(struct http_req *req, struct http_resp *resp);
 int page_acara_new_get(struct http_req *req, struct http_resp *resp);
 int page_acara_new_post(struct http_req *req, struct http_resp *resp);

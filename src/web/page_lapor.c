@@ -17,43 +17,7 @@
 void lapor_textarea(struct page *pg, const char *id, enum msg_id label, enum msg_id hint,
 		    const char *value, enum msg_id error, int rows)
 {
-	struct html *h = &pg->h;
-	html_raw(h, "<div class=\"field");
-	if (error)
-		html_raw(h, " has-error");
-	html_raw(h, "\"><label");
-	html_attr(h, "for", id);
-	html_raw(h, ">");
-	html_text(h, page_t(pg, label));
-	html_raw(h, "</label>");
-	if (hint) {
-		html_raw(h, "<p class=\"hint\"");
-		html_attr(h, "id", http_printf(pg->req, "%s-hint", id));
-		html_raw(h, ">");
-		html_text(h, page_t(pg, hint));
-		html_raw(h, "</p>");
-	}
-	if (error) {
-		html_raw(h, "<p class=\"field-error\"");
-		html_attr(h, "id", http_printf(pg->req, "%s-err", id));
-		html_raw(h, ">");
-		html_text(h, page_t(pg, error));
-		html_raw(h, "</p>");
-	}
-	html_raw(h, "<textarea");
-	html_attr(h, "id", id);
-	html_attr(h, "name", id);
-	html_attr(h, "rows", http_printf(pg->req, "%d", rows));
-	if (error || hint) {
-		if (error)
-			html_raw(h, " aria-invalid=\"true\"");
-		html_attr(h, "aria-describedby",
-			  http_printf(pg->req, "%s%s%s", hint ? id : "", hint ? "-hint" : "",
-				      error ? http_printf(pg->req, "%s%s-err", hint ? " " : "", id) : ""));
-	}
-	html_raw(h, ">");
-	html_text(h, value ? value : "");
-	html_raw(h, "</textarea></div>\n");
+	page_textarea(pg, id, label, value, rows, error, hint);
 }
 
 void lapor_hint(struct page *pg, enum msg_id id)

@@ -63,5 +63,5 @@ W user list --actor operator1 >/dev/null 2>&1
 check_eq "a disabled account cannot act" $? 2
 W audit verify >/dev/null; check_eq "audit chain intact" $? 0
 n=$(sqlite3 "$T_DIR/u.db" "select count(*) from audit_log where object_type='user' and action in ('create','passwd','token_create','disable')")
-check_eq "every account change is audited" "$n" $((9 + 1 + 1 + 1 + 1 + 1))
+check_eq "every account change is audited" "$n" $((12 + 1 + 1 + 1 + 1 + 1))
 tap_done
