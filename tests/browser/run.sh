@@ -51,14 +51,7 @@ BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" \
 	KAMP_BKPSDM_PASSWORD="$DEMO_BKPSDM_A_PASSWORD" KAMP_NIP1="$KAMP_NIP1" KAMP_NIP2="$KAMP_NIP2" \
 	node "$here/kampanye.mjs" || rc=1
 # The citizen report pages: a photo with EXIF to attach.
-python3 - "$T_DIR/foto.jpg" <<'PY'
-import struct, sys
-exif = b'Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08GPS-PERAMBAN'
-app1 = b'\xff\xe1' + struct.pack('>H', len(exif) + 2) + exif
-open(sys.argv[1], 'wb').write(b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00' + app1 +
-    b'\xff\xdb\x00\x43\x00' + bytes([1] * 64) + b'\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00' +
-    b'\xff\xc4\x00\x14\x00\x01' + b'\x00' * 16 + b'\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\xd2\xcf\x20\xff\xd9')
-PY
+python3 "$root/tests/e2e/exif_jpeg.py" "$T_DIR/foto.jpg" GPS-PERAMBAN
 BASE_URL=$BASE SHOT_DIR="$root/build/browser" PROFILE_DIR="$T_DIR/profile" LAPOR_PHOTO="$T_DIR/foto.jpg" \
 	node "$here/laporan.mjs" || rc=1
 # The officer case pages: the queue, a case, transitions with and without JS.

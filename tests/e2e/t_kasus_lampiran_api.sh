@@ -20,17 +20,10 @@ N=$(sqlite3 "$F" "SELECT k.nomor FROM kasus k JOIN instansi i ON i.id = k.instan
 	AND i.path LIKE (SELECT path FROM instansi WHERE kode = '33') || '%' LIMIT 1")
 check "a Jawa Tengah case at Bawaslu's study ($N)" test -n "$N"
 start_server "$DB" --files "$FILES"; ok $? "server starts"
+python3 "$(dirname "$0")/exif_jpeg.py" "$T_DIR/foto.jpg" GPS-PENANDA-BAP-7.80-110.36
 python3 - "$T_DIR" <<'EOF'
-import struct, sys
+import sys
 d = sys.argv[1]
-exif = b'Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08' + b'GPS-PENANDA-BAP-7.80-110.36'
-app1 = b'\xff\xe1' + struct.pack('>H', len(exif) + 2) + exif
-jpg = (b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00' + app1 +
-       b'\xff\xdb\x00\x43\x00' + bytes([1] * 64) +
-       b'\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00' +
-       b'\xff\xc4\x00\x14\x00\x01' + b'\x00' * 16 +
-       b'\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\xd2\xcf\x20\xff\xd9')
-open(d + '/foto.jpg', 'wb').write(jpg)
 open(d + '/palsu.pdf', 'wb').write(b'<html><script>alert(1)</script></html>')
 for i in range(5):
     open(d + '/bap%d.pdf' % i, 'wb').write(b'%%PDF-1.4\n%% BAP %d\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' % i)

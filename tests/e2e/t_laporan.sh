@@ -50,17 +50,10 @@ sample() { SN=$((${SN:-0} + 1)); cp "$T_DIR/body" "$T_DIR/s$SN.json"; echo "$1 $
 jpost() { local p=$1 tok=$2 b=$3; shift 3; api POST "$p" "$tok" -H 'Content-Type: application/json' --data-binary "$b" "$@"; }
 
 # An EXIF JPEG (GPS marker inside APP1), a PDF, and an HTML file named .jpg.
+python3 "$(dirname "$0")/exif_jpeg.py" "$T_DIR/foto.jpg" GPS-PENANDA-LOKASI-6.2088-106.8456
 python3 - "$T_DIR" <<'EOF'
-import struct, sys
+import sys
 d = sys.argv[1]
-exif = b'Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08' + b'GPS-PENANDA-LOKASI-6.2088-106.8456'
-app1 = b'\xff\xe1' + struct.pack('>H', len(exif) + 2) + exif
-jpg = (b'\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00' + app1 +
-       b'\xff\xdb\x00\x43\x00' + bytes([1] * 64) +
-       b'\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00' +
-       b'\xff\xc4\x00\x14\x00\x01' + b'\x00' * 16 +
-       b'\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\xd2\xcf\x20\xff\xd9')
-open(d + '/foto.jpg', 'wb').write(jpg)
 open(d + '/dok.pdf', 'wb').write(b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 open(d + '/palsu.jpg', 'wb').write(b'<html><script>alert(1)</script></html>')
 EOF
