@@ -72,13 +72,15 @@ static int load_places(struct store *s, const struct principal *p, struct export
 	int rc = registry_instansi_list(s, p, add_instansi, &x->inst);
 	if (rc)
 		return rc;
-	qsort(x->inst.v, x->inst.n, sizeof(*x->inst.v), cmp_place);
+	if (x->inst.n) /* qsort(NULL, 0, ...) is undefined */
+		qsort(x->inst.v, x->inst.n, sizeof(*x->inst.v), cmp_place);
 	for (size_t i = 0; i < x->inst.n; i++) {
 		rc = store_unit_list(s, x->inst.v[i].id, add_unit, &x->unit);
 		if (rc)
 			return rc;
 	}
-	qsort(x->unit.v, x->unit.n, sizeof(*x->unit.v), cmp_place);
+	if (x->unit.n)
+		qsort(x->unit.v, x->unit.n, sizeof(*x->unit.v), cmp_place);
 	return 0;
 }
 

@@ -125,7 +125,8 @@ int cmd_bukti(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	store_close(s);
-	qsort(h.v, h.n, sizeof(*h.v), cmp_sha);
+	if (h.n) /* qsort(NULL, 0, ...) is undefined: a database with no evidence */
+		qsort(h.v, h.n, sizeof(*h.v), cmp_sha);
 	int64_t n_orphan = 0;
 	rc = bukti_orphans(referenced, orphan, &h, 0, &n_orphan);
 	if (!rc && confirm >= 0) {
