@@ -45,6 +45,8 @@ print("DAY=%s" % (n - d.timedelta(minutes=30)).strftime("%Y-%m-%d"))')"
 # ---- create (web, no JavaScript) ----
 csrf=$(csrf_of "$BK" /acara/baru)
 check "the new-event form has a CSRF token" test -n "$csrf"
+check_contains "the new-event form offers the instansi as 'Nama (KODE)', the officer's own selected" \
+	"$(curl -s -b "$BK" "$BASE/acara/baru")" '<option value="3302" selected>Pemerintah Kabupaten Banyumas (3302)</option>'
 create() { # jar csrf jenis topik mulai selesai -> writes headers to $T_DIR/h, body to $T_DIR/b
 	curl -s -D "$T_DIR/h" -o "$T_DIR/b" -w '%{http_code}' -b "$1" --data-urlencode "csrf=$2" \
 		--data-urlencode "jenis=$3" --data-urlencode "topik=$4" --data-urlencode "mulai=$5" \
