@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "store/store_outbox.h"
 #include "store/store_kasus.h"
+#include "kasus_fixture.h"
 #include "unit/test_helpers.h"
 #include <pthread.h>
 
@@ -563,19 +564,10 @@ static void webhooks_subscriptions(void **state)
 static int64_t put_kasus(char receipt, const char *tahap, int32_t tenggat, int64_t instansi)
 {
 	struct kasus k;
-	memset(&k, 0, sizeof(k));
-	memset(k.receipt_hash, receipt, 64);
-	snprintf(k.konteks, sizeof(k.konteks), "pemilu");
-	snprintf(k.tahap, sizeof(k.tahap), "diterima");
-	k.workflow_versi = 1;
+	kasus_fixture_fill(&k, receipt, "pemilu", "diterima");
 	snprintf(k.terlapor_nama, sizeof(k.terlapor_nama), "Terlapor");
-	snprintf(k.pelanggaran_kode, sizeof(k.pelanggaran_kode), "KE-4");
-	k.kejadian_hari = 20520;
-	k.diketahui_hari = 20521;
-	snprintf(k.penetapan_calon, sizeof(k.penetapan_calon), "sebelum");
 	snprintf(k.kronologi, sizeof(k.kronologi), "Kronologi.");
 	snprintf(k.pelapor_mode, sizeof(k.pelapor_mode), "anonim");
-	snprintf(k.sumber, sizeof(k.sumber), "api");
 	k.instansi_id = instansi;
 	k.created_ms = 1790000000000LL;
 	int rc = store_kasus_insert(S, &k);
