@@ -9,15 +9,17 @@
 #include "unit/test_helpers.h"
 
 static struct store *S;
+/* What open_suite opened: suites that open a second connection use it. */
+static const char *suite_url;
 
 static int open_suite(void **state)
 {
 	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	if (store_open(url, &S)) {
-		fprintf(stderr, "cannot open %s\n", url);
+	suite_url = getenv("STORE_URL");
+	if (!suite_url || !*suite_url)
+		suite_url = "sqlite::memory:";
+	if (store_open(suite_url, &S)) {
+		fprintf(stderr, "cannot open %s\n", suite_url);
 		return -1;
 	}
 	int from, to;
