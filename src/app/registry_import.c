@@ -41,6 +41,7 @@
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/limits.h"
+#include "core/row_feed.h"
 #include "core/xalloc.h"
 #include <strings.h>
 #include <time.h>
@@ -414,7 +415,8 @@ static void pending_load(const struct arena *a, const struct pending *pd, struct
 /* The rows of store_pegawai_insert_many, read from the arena in NIP order.
  * Each one also goes into the transaction's batch digest, on the guess
  * that it is new (the usual case); write_pending redoes the digest when
- * some NIPs existed. */
+ * some NIPs existed. A row feed (core/row_feed.h) builds them on the other
+ * core while SQLite inserts the ones before. */
 struct bulk {
 	const struct pending *pv;
 	size_t n, next;
@@ -422,15 +424,12 @@ struct bulk {
 	const struct arena *a;
 	const struct places *pm;
 	struct reg_batch *batch;
+	struct row_feed *feed;
 };
 
-static void bulk_row(void *ctx, size_t i, struct pegawai *out)
+static void bulk_load(const struct bulk *b, size_t i, struct pegawai *out)
 {
-	struct bulk *b = ctx;
 	const char *raw;
-	if (i != b->next)
-		b->out_of_order = 1;
-	b->next = i + 1;
 	/* the rows sit in the arena in file order: fetch ahead of the
 	 * NIP-ordered walk (each row is a likely cache miss otherwise) */
 	if (i + 8 < b->n)
@@ -439,7 +438,36 @@ static void bulk_row(void *ctx, size_t i, struct pegawai *out)
 	const struct reg_place *pl = &b->pm->v[b->pv[i].place].pl;
 	out->instansi_id = pl->inst.id;
 	out->unit_id = pl->unit.id;
-	reg_batch_add(b->batch, out, pl);
+}
+
+/* Row i, digested: called for 0, 1, ... in order (by the feed's thread,
+ * or by bulk_row when there is no feed). */
+static void bulk_fill(void *ctx, size_t i, void *slot)
+{
+	struct bulk *b = ctx;
+	struct pegawai *out = slot;
+	bulk_load(b, i, out);
+	reg_batch_add(b->batch, out, &b->pm->v[b->pv[i].place].pl);
+}
+
+static void bulk_row(void *ctx, size_t i, struct pegawai *out)
+{
+	struct bulk *b = ctx;
+	if (b->feed) {
+		const struct pegawai *v = row_feed_get(b->feed, i);
+		if (v) {
+			memcpy(out, v, sizeof(*out));
+			return;
+		}
+		/* asked out of order: the feed's digest is void */
+		b->out_of_order = 1;
+		bulk_load(b, i, out);
+		return;
+	}
+	if (i != b->next)
+		b->out_of_order = 1;
+	b->next = i + 1;
+	bulk_fill(b, i, out);
 }
 
 /* Strict mode's second pass: the waiting rows in NIP order. The new NIPs
@@ -454,9 +482,11 @@ static int write_pending(struct run *r, struct pending *pv, size_t n, const stru
 	qsort(pv, n, sizeof(*pv), pending_cmp);
 	unsigned char *ins = xmalloc(n);
 	size_t count = 0;
-	struct bulk b = { pv, n, 0, 0, a, pm, &r->batch };
+	struct bulk b = { pv, n, 0, 0, a, pm, &r->batch, NULL };
 	reg_batch_init(&r->batch); /* strict mode: nothing written before */
+	b.feed = row_feed_start(n, sizeof(struct pegawai), bulk_fill, &b);
 	int rc = store_pegawai_insert_many(r->s, n, bulk_row, &b, ins, &count);
+	row_feed_finish(b.feed); /* the digest is whole only now */
 	if (rc) {
 		report(r, pv[0].line, "", M_IMP_STORE_ERROR, store_last_error(r->s));
 		free(ins);
