@@ -41,6 +41,8 @@
 #include "core/csv.h"
 #include "core/err.h"
 #include "core/limits.h"
+#include "core/radix_sort.h"
+#include "core/row_feed.h"
 #include "core/xalloc.h"
 #include <strings.h>
 #include <time.h>
@@ -221,16 +223,43 @@ static size_t arena_put(struct arena *a, const char *str)
  * the arena from off (raw nip, nip, nama, jenis_asn, golongan,
  * jenis_jabatan, jenjang, jabatan, status). */
 struct pending {
-	uint64_t key;  /* nip_key: orders like the NIP */
+	uint64_t key;  /* nip_key: orders like the NIP; first, for radix_sort_u64 */
 	int64_t line;
 	size_t place;
 	size_t off;
 };
+_Static_assert(offsetof(struct pending, key) == 0 && sizeof(struct pending) % 8 == 0,
+	       "radix_sort_u64 sorts by a leading uint64_t");
 
-static int pending_cmp(const void *a, const void *b)
+/* A row whose instansi or unit was refused: kept only so that a later
+ * line with its NIP is still named a duplicate; never written. */
+#define NO_PLACE SIZE_MAX
+
+struct pendings {
+	struct pending *v;
+	size_t n, cap;
+};
+
+/* Queue a row for the second pass. v is NULL for a NO_PLACE row, whose
+ * only string is the raw NIP. */
+static void pending_push(struct pendings *q, struct arena *a, int64_t line, size_t place,
+			 const char *raw_nip, const struct pegawai *v, const char *nip)
 {
-	const struct pending *x = a, *y = b;
-	return x->key < y->key ? -1 : x->key > y->key;
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 4096;
+		q->v = xrealloc(q->v, st_mult(q->cap, sizeof(*q->v)));
+	}
+	struct pending *pd = &q->v[q->n++];
+	pd->key = nip_key(nip);
+	pd->line = line;
+	pd->place = place;
+	pd->off = arena_put(a, raw_nip);
+	if (!v)
+		return;
+	const char *keep[] = { v->nip, v->nama, v->jenis_asn, v->golongan,
+			       v->jenis_jabatan, v->jenjang, v->jabatan, v->status };
+	for (size_t k = 0; k < ARRAY_SIZE(keep); k++)
+		(void)arena_put(a, keep[k]);
 }
 
 /* An error kept until the end of a strict import. */
@@ -414,7 +443,8 @@ static void pending_load(const struct arena *a, const struct pending *pd, struct
 /* The rows of store_pegawai_insert_many, read from the arena in NIP order.
  * Each one also goes into the transaction's batch digest, on the guess
  * that it is new (the usual case); write_pending redoes the digest when
- * some NIPs existed. */
+ * some NIPs existed. A row feed (core/row_feed.h) builds them on the other
+ * core while SQLite inserts the ones before. */
 struct bulk {
 	const struct pending *pv;
 	size_t n, next;
@@ -422,15 +452,12 @@ struct bulk {
 	const struct arena *a;
 	const struct places *pm;
 	struct reg_batch *batch;
+	struct row_feed *feed;
 };
 
-static void bulk_row(void *ctx, size_t i, struct pegawai *out)
+static void bulk_load(const struct bulk *b, size_t i, struct pegawai *out)
 {
-	struct bulk *b = ctx;
 	const char *raw;
-	if (i != b->next)
-		b->out_of_order = 1;
-	b->next = i + 1;
 	/* the rows sit in the arena in file order: fetch ahead of the
 	 * NIP-ordered walk (each row is a likely cache miss otherwise) */
 	if (i + 8 < b->n)
@@ -439,7 +466,58 @@ static void bulk_row(void *ctx, size_t i, struct pegawai *out)
 	const struct reg_place *pl = &b->pm->v[b->pv[i].place].pl;
 	out->instansi_id = pl->inst.id;
 	out->unit_id = pl->unit.id;
-	reg_batch_add(b->batch, out, pl);
+}
+
+/* Row i, digested: called for 0, 1, ... in order (by the feed's thread,
+ * or by bulk_row when there is no feed). */
+static void bulk_fill(void *ctx, size_t i, void *slot)
+{
+	struct bulk *b = ctx;
+	struct pegawai *out = slot;
+	bulk_load(b, i, out);
+	reg_batch_add(b->batch, out, &b->pm->v[b->pv[i].place].pl);
+}
+
+static void bulk_row(void *ctx, size_t i, struct pegawai *out)
+{
+	struct bulk *b = ctx;
+	if (b->feed) {
+		const struct pegawai *v = row_feed_get(b->feed, i);
+		if (v) {
+			memcpy(out, v, sizeof(*out));
+			return;
+		}
+		/* asked out of order: the feed's digest is void */
+		b->out_of_order = 1;
+		bulk_load(b, i, out);
+		return;
+	}
+	if (i != b->next)
+		b->out_of_order = 1;
+	b->next = i + 1;
+	bulk_fill(b, i, out);
+}
+
+/* Strict mode names a NIP given twice here, after the sort, rather than
+ * through a hash set as each row is read (a cache miss per row, a seventh
+ * of the first pass): equal NIPs are now neighbours, in line order since
+ * the sort is stable. The first line keeps its row and every later one is
+ * reported, as partial mode does; NO_PLACE rows take part, then go. */
+static size_t drop_duplicates(struct run *r, struct pending *pv, size_t n, const struct arena *a)
+{
+	size_t out = 0;
+	uint64_t prev = 0; /* no key is 0 (nip_key) */
+	for (size_t i = 0; i < n; i++) {
+		int dup = pv[i].key == prev;
+		prev = pv[i].key;
+		if (dup) {
+			report(r, pv[i].line, "nip", M_REG_NIP_DUPLICATE, a->p + pv[i].off);
+			r->st->bad++;
+		} else if (pv[i].place != NO_PLACE) {
+			pv[out++] = pv[i];
+		}
+	}
+	return out;
 }
 
 /* Strict mode's second pass: the waiting rows in NIP order. The new NIPs
@@ -449,14 +527,17 @@ static void bulk_row(void *ctx, size_t i, struct pegawai *out)
 static int write_pending(struct run *r, struct pending *pv, size_t n, const struct arena *a,
 			 const struct places *pm)
 {
-	if (!n)
-		return 0; /* pv is NULL then, and qsort may not take NULL */
-	qsort(pv, n, sizeof(*pv), pending_cmp);
+	radix_sort_u64(pv, n, sizeof(*pv));
+	n = drop_duplicates(r, pv, n, a);
+	if (!n || r->stop)
+		return 0;
 	unsigned char *ins = xmalloc(n);
 	size_t count = 0;
-	struct bulk b = { pv, n, 0, 0, a, pm, &r->batch };
+	struct bulk b = { pv, n, 0, 0, a, pm, &r->batch, NULL };
 	reg_batch_init(&r->batch); /* strict mode: nothing written before */
+	b.feed = row_feed_start(n, sizeof(struct pegawai), bulk_fill, &b);
 	int rc = store_pegawai_insert_many(r->s, n, bulk_row, &b, ins, &count);
+	row_feed_finish(b.feed); /* the digest is whole only now */
 	if (rc) {
 		report(r, pv[0].line, "", M_IMP_STORE_ERROR, store_last_error(r->s));
 		free(ins);
@@ -550,8 +631,7 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 	struct nipset seen = { 0 };
 	struct places pm = { 0 };
 	struct arena pa = { 0 };
-	struct pending *pv = NULL;
-	size_t pn = 0, pcap = 0;
+	struct pendings pq = { 0 };
 	r.defer = !opts->partial;
 	int64_t batch = 0, total_created = 0, total_updated = 0, total_units = 0;
 	int fatal = 0;
@@ -622,7 +702,7 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 			st->bad++;
 			continue;
 		}
-		if (nipset_add(&seen, v.nip)) {
+		if (opts->partial && nipset_add(&seen, v.nip)) {
 			report(&r, line, "nip", M_REG_NIP_DUPLICATE, pin.nip);
 			st->bad++;
 			continue;
@@ -641,6 +721,8 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 					       !strcmp(res.fe.e[i].field, "instansi_kode") ? kode : ukode);
 				st->bad++;
 				rc = 0;
+				if (!opts->partial)
+					pending_push(&pq, &pa, line, NO_PLACE, pin.nip, NULL, v.nip);
 				continue;
 			}
 			if (rc) {
@@ -653,19 +735,7 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 		}
 		if (!opts->partial) {
 			/* strict: written in NIP order after the last row */
-			if (pn == pcap) {
-				pcap = pcap ? pcap * 2 : 4096;
-				pv = xrealloc(pv, pcap * sizeof(*pv));
-			}
-			pv[pn].key = nip_key(v.nip);
-			pv[pn].line = line;
-			pv[pn].place = (size_t)place;
-			pv[pn].off = arena_put(&pa, pin.nip);
-			const char *keep[] = { v.nip, v.nama, v.jenis_asn, v.golongan,
-					       v.jenis_jabatan, v.jenjang, v.jabatan, v.status };
-			for (size_t k = 0; k < ARRAY_SIZE(keep); k++)
-				(void)arena_put(&pa, keep[k]);
-			pn++;
+			pending_push(&pq, &pa, line, (size_t)place, pin.nip, &v, v.nip);
 			continue;
 		}
 		rc = write_row(&r, &v, &pm.v[place].pl, line, pin.nip);
@@ -710,7 +780,7 @@ int registry_import_csv(struct store *s, const struct principal *p, FILE *in,
 	if (!opts->partial) {
 		/* pass two, unless the import already failed for good */
 		if (!fatal && !r.stop) {
-			rc = write_pending(&r, pv, pn, &pa, &pm);
+			rc = write_pending(&r, pq.v, pq.n, &pa, &pm);
 			if (rc)
 				fatal = 1;
 		}
@@ -755,7 +825,7 @@ out:
 	flush_errors(&r);
 	free(r.dv);
 	free(r.da.p);
-	free(pv);
+	free(pq.v);
 	free(pa.p);
 	places_release(&pm);
 	free(seen.slot);

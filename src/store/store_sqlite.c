@@ -166,8 +166,10 @@ static void sq_close(struct store *s)
 	free(q);
 }
 
-/* The page cache of every connection (see sq_open; sq_bulk lowers it). */
+/* The page cache of every connection (see sq_open; sq_bulk lowers it)
+ * and the page size of a new database. */
 #define SQ_CACHE_SIZE "-65536"
+#define SQ_PAGE_SIZE "16384"
 
 static int sq_pragma(struct sq_store *q, const char *sql)
 {
@@ -222,6 +224,14 @@ static int sq_open(const char *url, struct store **out)
 	/* WAL lets readers run beside the one writer; synchronous=FULL because
 	 * a committed audit record must survive a power cut, not only a crash. */
 	rc = sq_pragma(q, "PRAGMA foreign_keys = ON");
+	/* A new database gets 16 KiB pages (an existing one keeps its size:
+	 * the pragma only acts before the first write). Every B-tree is a
+	 * level shallower and splits a quarter as often; a 500,000-row
+	 * import took 15 % less time than with the default 4 KiB
+	 * (docs/benchmarks.md). It must come before journal_mode, whose
+	 * first WAL write creates the file. */
+	if (!rc)
+		rc = sq_pragma(q, "PRAGMA page_size = " SQ_PAGE_SIZE);
 	if (!rc)
 		rc = sq_pragma(q, "PRAGMA journal_mode = WAL");
 	if (!rc)

@@ -498,6 +498,19 @@ static void pegawai_insert_new_only(void **state)
 		assert_int_eq(store_pegawai_insert(S, &b, &inserted), APP_ECONSTRAINT);
 		store_tx_rollback(S);
 	}
+	/* a NIP that is not 18 ASCII digits: one short, a letter, a blank or a
+	 * sign in front (SQLite's CAST would skip those), a decimal point */
+	static const char *const bad_nip[] = { "19800201200501100", "1980020120050110x2",
+		" 98002012005011002", "+98002012005011002", "-98002012005011002",
+		"19800201200501100 ", "1.8002012005011002" };
+	for (size_t i = 0; i < ARRAY_SIZE(bad_nip); i++) {
+		struct pegawai b;
+		fill_pegawai(&b, "198002012005011002", "X", r.k1, 0, "III/a");
+		snprintf(b.nip, sizeof(b.nip), "%s", bad_nip[i]);
+		BEGIN_W();
+		assert_int_eq(store_pegawai_insert(S, &b, &inserted), APP_ECONSTRAINT);
+		store_tx_rollback(S);
+	}
 	/* every allowed value is accepted */
 	static const char *const ok_jab[] = { "", "jpt_utama", "jpt_madya", "jpt_pratama",
 		"administrator", "pengawas", "fungsional", "pelaksana" };

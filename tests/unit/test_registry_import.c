@@ -153,6 +153,36 @@ static void row_errors_with_lines(void **state)
 	assert_int_eq(seq0, seq1); /* nothing changed: no audit record at all */
 }
 
+/* A NIP given three times, the first time with an unknown instansi: every
+ * later line is named a duplicate, in strict mode (found after sorting by
+ * NIP) as in partial mode (found as the rows come), and a NIP between them
+ * in sort order is not. */
+static void duplicates_after_the_first_line(void **state)
+{
+	(void)state;
+	int64_t before = count();
+	struct import_stats st;
+	struct errs x;
+	const char *csv = HEAD
+		"199405152019031309,Satu,PNS,III/a,pelaksana,,Staf,9999,,,aktif\n"
+		"199405152019031308,Dua,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199405152019031309,Tiga,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199405152019031310,Empat,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n"
+		"199405152019031309,Lima,PNS,III/a,pelaksana,,Staf,3302,,,aktif\n";
+	char want[256];
+	snprintf(want, sizeof(want), "2:instansi_kode:%d;4:nip:%d;6:nip:%d;",
+		 M_REG_INSTANSI_NOT_FOUND, M_REG_NIP_DUPLICATE, M_REG_NIP_DUPLICATE);
+	assert_int_eq(run(csv, 0, &st, &x), APP_EINVAL);
+	assert_str_eq(x.text, want);
+	assert_int_eq(st.bad, 3);
+	assert_int_eq(count(), before);
+	assert_int_eq(run(csv, 1, &st, &x), 0);
+	assert_str_eq(x.text, want);
+	assert_int_eq(st.bad, 3);
+	assert_int_eq(st.created, 2);
+	assert_int_eq(count(), before + 2);
+}
+
 /* Strict mode writes new NIPs in one bulk insert and existing ones row by
  * row: a file mixing both (existing NIPs between new ones) counts, audits
  * and digests exactly the new rows; a bad existing row (blocked) rolls the
@@ -264,6 +294,7 @@ int main(void)
 		cmocka_unit_test(row_errors_with_lines),
 		cmocka_unit_test(quoted_and_neutralised_cells),
 		cmocka_unit_test(strict_mix_of_new_and_existing),
+		cmocka_unit_test(duplicates_after_the_first_line),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
 	return cmocka_run_group_tests_name("registry_import", tests, setup, teardown);
