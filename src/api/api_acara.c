@@ -213,16 +213,10 @@ static void write_stats(struct jsonw *w, const void *ctx)
 {
 	const struct report *r = ctx;
 	const struct acara_hadir_stats *st = r->st;
-	jsonw_obj_begin(w);
-	jsonw_kv_bool(w, "committed", st->committed);
-	jsonw_kv_bool(w, "partial", r->partial);
-	jsonw_kv_int(w, "rows", st->rows);
-	jsonw_kv_int(w, "ok", st->ok);
-	jsonw_kv_int(w, "bad", st->bad);
+	api_import_report_begin(w, st->committed, r->partial, st->rows, st->ok, st->bad);
 	jsonw_kv_int(w, "baru", st->baru);
 	jsonw_kv_int(w, "sudah", st->sudah);
-	api_row_errors_write(w, r->errs, r->line_key);
-	jsonw_obj_end(w);
+	api_import_report_end(w, r->errs, r->line_key);
 }
 
 static int reply_stats(struct http_req *req, struct http_resp *resp, int rc, int partial,

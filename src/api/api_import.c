@@ -73,7 +73,18 @@ int api_row_errors_keep(void *ctx, const struct import_error *ie)
 	return 0;
 }
 
-void api_row_errors_write(struct jsonw *w, const struct api_row_errors *c, const char *line_key)
+void api_import_report_begin(struct jsonw *w, int committed, int partial, int64_t rows, int64_t ok,
+			     int64_t bad)
+{
+	jsonw_obj_begin(w);
+	jsonw_kv_bool(w, "committed", committed);
+	jsonw_kv_bool(w, "partial", partial);
+	jsonw_kv_int(w, "rows", rows);
+	jsonw_kv_int(w, "ok", ok);
+	jsonw_kv_int(w, "bad", bad);
+}
+
+void api_import_report_end(struct jsonw *w, const struct api_row_errors *c, const char *line_key)
 {
 	jsonw_key(w, "errors");
 	jsonw_arr_begin(w);
@@ -89,6 +100,7 @@ void api_row_errors_write(struct jsonw *w, const struct api_row_errors *c, const
 	}
 	jsonw_arr_end(w);
 	jsonw_kv_bool(w, "errors_truncated", c->truncated);
+	jsonw_obj_end(w);
 }
 
 int api_import_reply(struct http_req *req, struct http_resp *resp, int rc,

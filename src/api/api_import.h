@@ -41,9 +41,13 @@ struct api_row_errors {
 void api_row_errors_init(struct api_row_errors *c, size_t value_size);
 void api_row_errors_release(struct api_row_errors *c);
 int api_row_errors_keep(void *ctx, const struct import_error *ie);
-/* The "errors" array (line_key, column, message, message_en, value) and
- * "errors_truncated", as members of the report object being written. */
-void api_row_errors_write(struct jsonw *w, const struct api_row_errors *c, const char *line_key);
+/* A report object: _begin opens it with the counts every import has
+ * (committed, partial, rows, ok, bad), the caller adds its own, _end
+ * writes the "errors" array (line_key, column, message, message_en, value)
+ * and "errors_truncated" and closes it. */
+void api_import_report_begin(struct jsonw *w, int committed, int partial, int64_t rows, int64_t ok,
+			     int64_t bad);
+void api_import_report_end(struct jsonw *w, const struct api_row_errors *c, const char *line_key);
 
 /* Answers an import that returned rc: 0 -> 200 with report(w, ctx) (one
  * JSON object); APP_EINVAL -> 422, {"error": ..., "report": ...}; any

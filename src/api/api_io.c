@@ -21,18 +21,12 @@ static void write_report(struct jsonw *w, const void *ctx)
 {
 	const struct report *r = ctx;
 	const struct import_stats *st = r->st;
-	jsonw_obj_begin(w);
-	jsonw_kv_bool(w, "committed", st->committed);
-	jsonw_kv_bool(w, "partial", r->partial);
-	jsonw_kv_int(w, "rows", st->rows);
-	jsonw_kv_int(w, "ok", st->ok);
-	jsonw_kv_int(w, "bad", st->bad);
+	api_import_report_begin(w, st->committed, r->partial, st->rows, st->ok, st->bad);
 	jsonw_kv_int(w, "created", st->created);
 	jsonw_kv_int(w, "updated", st->updated);
 	jsonw_kv_int(w, "unchanged", st->unchanged);
 	jsonw_kv_int(w, "units_created", st->units_created);
-	api_row_errors_write(w, r->errs, "line");
-	jsonw_obj_end(w);
+	api_import_report_end(w, r->errs, "line");
 }
 
 int api_import_pegawai(struct http_req *req, struct http_resp *resp)
