@@ -93,11 +93,7 @@ int page_acara_list(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_AW_COL_WAKTU, M_AW_COL_JENIS, M_AW_COL_TOPIK,
 					    M_AW_COL_KODE, M_AW_COL_HADIR };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct list_ctx c = { &pg, 0, 0 };
 	int rc = acara_list(req->store, p, before, ACARA_PAGE, list_row, &c);

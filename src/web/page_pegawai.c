@@ -239,11 +239,7 @@ int page_pegawai_list(struct http_req *req, struct http_resp *resp)
 		html_raw(h, "</caption><thead><tr>");
 		static const enum msg_id cols[] = { M_WEB_F_NIP, M_WEB_F_NAMA, M_WEB_F_GOLONGAN,
 						    M_WEB_F_JABATAN, M_WEB_F_INSTANSI, M_WEB_F_STATUS };
-		for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-			html_raw(h, "<th scope=\"col\">");
-			html_text(h, page_t(&pg, cols[i]));
-			html_raw(h, "</th>");
-		}
+		page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 		html_raw(h, "</tr></thead><tbody>");
 		for (size_t i = 0; i < pl.n; i++) {
 			const struct pegawai *e = &pl.v[i];
@@ -482,11 +478,7 @@ int page_pegawai_detail(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_WEB_AUD_SEQ, M_WEB_AUD_TIME, M_WEB_AUD_ACTOR,
 					    M_WEB_AUD_ACTION, M_WEB_AUD_DIFF };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct hist hs = { &pg, 0 };
 	rc = audit_view_pegawai(req->store, p, e.nip, 100, hist_cb, &hs);
