@@ -27,7 +27,8 @@ size_t embedded_list(const char *prefix, const struct embedded_file **out, size_
  *   static struct pengingat_rules g_rules;
  *   static struct embedded_table g_table = {
  *	"data/netralitas/pengingat.csv", "pengingat", load_rules, &g_rules };
- * load parses p[0..n) into out (0, or an error with *err filled). */
+ * load parses p[0..n) into out (0, or an error with *err filled); it runs
+ * under the one lock of every table, so it must not load another one. */
 struct embedded_table {
 	const char *path;
 	const char *who;  /* prefix of the log line when the table cannot be read */
