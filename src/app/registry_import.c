@@ -510,7 +510,9 @@ static void bulk_row(void *ctx, size_t i, struct pegawai *out)
 	if (b->feed) {
 		const struct pegawai *v = row_feed_get(b->feed, i);
 		if (v) {
-			memcpy(out, v, sizeof(*out));
+			/* every field a bulk insert takes comes before blokir
+			 * (store.h: blokir and updated_ms are its own) */
+			memcpy(out, v, offsetof(struct pegawai, blokir));
 			return;
 		}
 		/* asked out of order: the feed's digest is void */
