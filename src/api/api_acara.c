@@ -4,12 +4,12 @@
  * by app/acara.h. */
 #include "core/compat.h"
 #include "api/api.h"
+#include "api/api_import.h"
 #include "app/acara.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
-#define API_HADIR_MAX_ERRORS 1000
 #define API_BELUM_MAX 5000
 
 struct acara_body {
@@ -199,86 +199,34 @@ int api_acara_update(struct http_req *req, struct http_resp *resp)
 
 /* ---- attendance ---- */
 
-struct kept {
-	int64_t line;
-	char column[32];
-	enum msg_id msg;
-	char value[64];
+/* The attendance report has always kept 63 bytes of a bad value. */
+#define HADIR_VALUE_SIZE 64
+
+struct report {
+	int partial;
+	const struct acara_hadir_stats *st;
+	const struct api_row_errors *errs;
+	const char *line_key; /* "line" of the CSV, "index" of the JSON list */
 };
 
-struct keep_ctx {
-	struct kept *v;
-	size_t n;
-	int truncated;
-};
-
-static int keep_error(void *ctx, const struct import_error *ie)
+static void write_stats(struct jsonw *w, const void *ctx)
 {
-	struct keep_ctx *c = ctx;
-	if (c->n >= API_HADIR_MAX_ERRORS) {
-		c->truncated = 1;
-		return 0;
-	}
-	struct kept *k = &c->v[c->n++];
-	k->line = ie->line;
-	snprintf(k->column, sizeof(k->column), "%s", ie->column ? ie->column : "");
-	k->msg = ie->msg;
-	snprintf(k->value, sizeof(k->value), "%s", ie->value ? ie->value : "");
-	return 0;
-}
-
-static void write_stats(struct jsonw *w, int partial, const struct acara_hadir_stats *st,
-			const struct keep_ctx *c, const char *line_key)
-{
-	jsonw_obj_begin(w);
-	jsonw_kv_bool(w, "committed", st->committed);
-	jsonw_kv_bool(w, "partial", partial);
-	jsonw_kv_int(w, "rows", st->rows);
-	jsonw_kv_int(w, "ok", st->ok);
-	jsonw_kv_int(w, "bad", st->bad);
+	const struct report *r = ctx;
+	const struct acara_hadir_stats *st = r->st;
+	api_import_report_begin(w, st->committed, r->partial, st->rows, st->ok, st->bad);
 	jsonw_kv_int(w, "baru", st->baru);
 	jsonw_kv_int(w, "sudah", st->sudah);
-	jsonw_key(w, "errors");
-	jsonw_arr_begin(w);
-	for (size_t i = 0; i < c->n; i++) {
-		jsonw_obj_begin(w);
-		jsonw_kv_int(w, line_key, c->v[i].line);
-		jsonw_kv_str(w, "column", c->v[i].column);
-		jsonw_kv_str(w, "message", msg(c->v[i].msg, LANG_ID));
-		jsonw_kv_str(w, "message_en", msg(c->v[i].msg, LANG_EN));
-		jsonw_kv_str(w, "value", c->v[i].value);
-		jsonw_obj_end(w);
-	}
-	jsonw_arr_end(w);
-	jsonw_kv_bool(w, "errors_truncated", c->truncated);
-	jsonw_obj_end(w);
+	api_import_report_end(w, r->errs, r->line_key);
 }
 
 static int reply_stats(struct http_req *req, struct http_resp *resp, int rc, int partial,
-		       const struct acara_hadir_stats *st, struct keep_ctx *c, const char *line_key)
+		       const struct acara_hadir_stats *st, struct api_row_errors *errs,
+		       const char *line_key)
 {
-	struct jsonw w;
-	if (rc == 0) {
-		api_reply_begin(resp, 200, &w);
-		write_stats(&w, partial, st, c, line_key);
-	} else if (rc == APP_EINVAL) {
-		api_reply_begin(resp, 422, &w);
-		jsonw_obj_begin(&w);
-		jsonw_key(&w, "error");
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "code", app_err_name(APP_ECONSTRAINT));
-		jsonw_kv_str(&w, "message", msg(M_API_IMPORT_FAILED, LANG_ID));
-		jsonw_kv_str(&w, "message_en", msg(M_API_IMPORT_FAILED, LANG_EN));
-		jsonw_obj_end(&w);
-		jsonw_key(&w, "report");
-		write_stats(&w, partial, st, c, line_key);
-		jsonw_obj_end(&w);
-	} else {
-		free(c->v);
-		return api_reply_code(req, resp, rc);
-	}
-	free(c->v);
-	return api_reply_end(req, resp, &w);
+	struct report r = { partial, st, errs, line_key };
+	rc = api_import_reply(req, resp, rc, write_stats, &r);
+	api_row_errors_release(errs);
+	return rc;
 }
 
 /* POST /api/v1/acara/:id/hadir {"nip":["...", ...]}: all or nothing. */
@@ -315,44 +263,33 @@ int api_acara_hadir(struct http_req *req, struct http_resp *resp)
 	json_decref(j);
 	if (e.code)
 		return api_reply_error(req, resp, &e);
-	struct keep_ctx c = { xcalloc(API_HADIR_MAX_ERRORS, sizeof(struct kept)), 0, 0 };
-	struct import_opts o = { .on_error = keep_error, .error_ctx = &c };
+	struct api_row_errors errs;
+	api_row_errors_init(&errs, HADIR_VALUE_SIZE);
+	struct import_opts o = { .on_error = api_row_errors_keep, .error_ctx = &errs };
 	struct acara_hadir_stats st;
 	int rc = acara_hadir_nips(req->store, &req->principal, id, nips, n, &o, &st);
-	return reply_stats(req, resp, rc, 0, &st, &c, "index");
+	return reply_stats(req, resp, rc, 0, &st, &errs, "index");
 }
 
 /* POST /api/v1/acara/:id/hadir/impor (text/csv, ?partial=1). */
 int api_acara_hadir_impor(struct http_req *req, struct http_resp *resp)
 {
-	struct api_error e;
-	api_error_init(&e);
 	int64_t id;
 	if (path_id(req, &id))
 		return api_reply_code(req, resp, APP_ENOTFOUND);
 	if (!acara_can_manage(&req->principal))
 		return api_reply_code(req, resp, APP_EPERM);
-	if (!req->content_type || strcmp(req->content_type, "text/csv") != 0) {
-		e.status = 415;
-		e.code_name = "unsupported_media_type";
-		api_error_set(&e, APP_EINVAL, M_API_UNSUPPORTED_MEDIA, "text/csv");
-		return api_reply_error(req, resp, &e);
-	}
-	if (req->body_len == 0) {
-		api_error_set(&e, APP_EINVAL, M_API_BODY_EMPTY);
-		return api_reply_error(req, resp, &e);
-	}
-	const char *pv = http_query(req, "partial");
-	int partial = pv && (!strcmp(pv, "1") || !strcmp(pv, "on"));
-	FILE *in = fmemopen((void *)req->body, req->body_len, "r");
-	if (!in)
-		return api_reply_code(req, resp, APP_ENOMEM);
-	struct keep_ctx c = { xcalloc(API_HADIR_MAX_ERRORS, sizeof(struct kept)), 0, 0 };
-	struct import_opts o = { .partial = partial, .on_error = keep_error, .error_ctx = &c };
+	FILE *in;
+	int partial;
+	if (api_csv_body_open(req, resp, &in, &partial))
+		return 0;
+	struct api_row_errors errs;
+	api_row_errors_init(&errs, HADIR_VALUE_SIZE);
+	struct import_opts o = { .partial = partial, .on_error = api_row_errors_keep, .error_ctx = &errs };
 	struct acara_hadir_stats st;
 	int rc = acara_hadir_import_csv(req->store, &req->principal, id, in, &o, &st);
 	fclose(in);
-	return reply_stats(req, resp, rc, partial, &st, &c, "line");
+	return reply_stats(req, resp, rc, partial, &st, &errs, "line");
 }
 
 /* POST /api/v1/hadir {"kode":"K5MN34"}: the logged-in asn checks in. */

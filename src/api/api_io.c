@@ -4,85 +4,29 @@
  * app/registry.h, which enforces scope row by row. */
 #include "core/compat.h"
 #include "api/api.h"
+#include "api/api_import.h"
 #include "app/registry.h"
 #include "core/err.h"
 #include "core/limits.h"
-#include "core/xalloc.h"
 #include <fcntl.h>
 #include <unistd.h>
 
-/* Row errors kept in the JSON report; the count of bad rows is always exact. */
-#define API_IMPORT_MAX_ERRORS 1000
-
-struct kept_error {
-	int64_t line;
-	char column[32];
-	enum msg_id msg;
-	char value[128];
+struct report {
+	int partial;
+	const struct import_stats *st;
+	const struct api_row_errors *errs;
 };
 
-struct import_ctx {
-	struct kept_error *errs;
-	size_t n;
-	int truncated;
-};
-
-static void copy_trunc(char *dst, size_t sz, const char *s)
+static void write_report(struct jsonw *w, const void *ctx)
 {
-	size_t n = s ? strlen(s) : 0;
-	if (n >= sz) {
-		n = sz - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n)
-		memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
-static int keep_error(void *ctx, const struct import_error *ie)
-{
-	struct import_ctx *c = ctx;
-	if (c->n >= API_IMPORT_MAX_ERRORS) {
-		c->truncated = 1;
-		return 0;
-	}
-	struct kept_error *k = &c->errs[c->n++];
-	k->line = ie->line;
-	copy_trunc(k->column, sizeof(k->column), ie->column);
-	k->msg = ie->msg;
-	copy_trunc(k->value, sizeof(k->value), ie->value);
-	return 0;
-}
-
-static void write_report(struct jsonw *w, int partial, const struct import_stats *st,
-			 const struct import_ctx *c)
-{
-	jsonw_obj_begin(w);
-	jsonw_kv_bool(w, "committed", st->committed);
-	jsonw_kv_bool(w, "partial", partial);
-	jsonw_kv_int(w, "rows", st->rows);
-	jsonw_kv_int(w, "ok", st->ok);
-	jsonw_kv_int(w, "bad", st->bad);
+	const struct report *r = ctx;
+	const struct import_stats *st = r->st;
+	api_import_report_begin(w, st->committed, r->partial, st->rows, st->ok, st->bad);
 	jsonw_kv_int(w, "created", st->created);
 	jsonw_kv_int(w, "updated", st->updated);
 	jsonw_kv_int(w, "unchanged", st->unchanged);
 	jsonw_kv_int(w, "units_created", st->units_created);
-	jsonw_key(w, "errors");
-	jsonw_arr_begin(w);
-	for (size_t i = 0; i < c->n; i++) {
-		const struct kept_error *k = &c->errs[i];
-		jsonw_obj_begin(w);
-		jsonw_kv_int(w, "line", k->line);
-		jsonw_kv_str(w, "column", k->column);
-		jsonw_kv_str(w, "message", msg(k->msg, LANG_ID));
-		jsonw_kv_str(w, "message_en", msg(k->msg, LANG_EN));
-		jsonw_kv_str(w, "value", k->value);
-		jsonw_obj_end(w);
-	}
-	jsonw_arr_end(w);
-	jsonw_kv_bool(w, "errors_truncated", c->truncated);
-	jsonw_obj_end(w);
+	api_import_report_end(w, r->errs, "line");
 }
 
 int api_import_pegawai(struct http_req *req, struct http_resp *resp)
@@ -91,53 +35,21 @@ int api_import_pegawai(struct http_req *req, struct http_resp *resp)
 	api_error_init(&e);
 	if (api_require(req, PERM_REGISTRY_WRITE, &e))
 		return api_reply_error(req, resp, &e);
-	if (!req->content_type || strcmp(req->content_type, "text/csv") != 0) {
-		e.status = 415;
-		e.code_name = "unsupported_media_type";
-		api_error_set(&e, APP_EINVAL, M_API_UNSUPPORTED_MEDIA, "text/csv");
-		return api_reply_error(req, resp, &e);
-	}
-	if (req->body_len == 0) {
-		api_error_set(&e, APP_EINVAL, M_API_BODY_EMPTY);
-		return api_reply_error(req, resp, &e);
-	}
-	const char *pv = http_query(req, "partial");
-	int partial = pv && (!strcmp(pv, "1") || !strcmp(pv, "on"));
-
-	FILE *in = fmemopen((void *)req->body, req->body_len, "r");
-	if (!in)
-		return api_reply_code(req, resp, APP_ENOMEM);
-	struct import_ctx c = { xcalloc(API_IMPORT_MAX_ERRORS, sizeof(struct kept_error)), 0, 0 };
-	struct import_opts opts = { .partial = partial, .on_error = keep_error, .error_ctx = &c };
+	FILE *in;
+	int partial;
+	if (api_csv_body_open(req, resp, &in, &partial))
+		return 0;
+	struct api_row_errors errs;
+	api_row_errors_init(&errs, API_ROW_ERROR_VALUE);
+	struct import_opts opts = { .partial = partial, .on_error = api_row_errors_keep, .error_ctx = &errs };
 	struct import_stats st;
 	memset(&st, 0, sizeof(st));
 	int rc = registry_import_csv(req->store, &req->principal, in, &opts, &st);
 	fclose(in);
-
-	struct jsonw w;
-	if (rc == 0) {
-		api_reply_begin(resp, 200, &w);
-		write_report(&w, partial, &st, &c);
-	} else if (rc == APP_EINVAL) {
-		/* Strict import with bad rows (or an unreadable header): nothing
-		 * was saved. The one error shape, plus the report. */
-		api_reply_begin(resp, 422, &w);
-		jsonw_obj_begin(&w);
-		jsonw_key(&w, "error");
-		jsonw_obj_begin(&w);
-		jsonw_kv_str(&w, "code", app_err_name(APP_ECONSTRAINT));
-		jsonw_kv_str(&w, "message", msg(M_API_IMPORT_FAILED, LANG_ID));
-		jsonw_kv_str(&w, "message_en", msg(M_API_IMPORT_FAILED, LANG_EN));
-		jsonw_obj_end(&w);
-		jsonw_key(&w, "report");
-		write_report(&w, partial, &st, &c);
-		jsonw_obj_end(&w);
-	} else {
-		free(c.errs);
-		return api_reply_code(req, resp, rc);
-	}
-	free(c.errs);
-	return api_reply_end(req, resp, &w);
+	struct report r = { partial, &st, &errs };
+	rc = api_import_reply(req, resp, rc, write_report, &r);
+	api_row_errors_release(&errs);
+	return rc;
 }
 
 int api_export_pegawai(struct http_req *req, struct http_resp *resp)

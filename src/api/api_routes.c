@@ -8,6 +8,7 @@
 #include "core/compat.h"
 #include "api/api.h"
 #include "api/api_kasus.h"
+#include "http/shared_params.h"
 #include "core/limits.h"
 
 #define JSON_AUTH (ROUTE_JSON | ROUTE_AUTH_REQUIRED)
@@ -64,41 +65,6 @@ static const struct route_param cakupan_params[] = {
 	{ NULL },
 };
 
-static const struct route_param statistik_params[] = {
-	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
-	{ NULL },
-};
-/* The fields of a report sent as multipart/form-data (a JSON body is
- * checked by api/laporan_json.c instead). Sizes match struct laporan_input. */
-#define LAPORAN_FORM_FIELDS \
-	{ "konteks", PARAM_FORM, v_line, 15 }, \
-	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
-	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
-	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
-	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }, \
-	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 }, \
-	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 }, \
-	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 }, \
-	{ "kejadian_tempat", PARAM_FORM, v_line, 255 }, \
-	{ "wilayah", PARAM_FORM, v_line, 127 }, \
-	{ "penetapan_calon", PARAM_FORM, v_line, 15 }, \
-	{ "kronologi", PARAM_FORM, v_text, 8191 }, \
-	{ "saksi", PARAM_FORM, v_text, 1023 }, \
-	{ "tautan", PARAM_FORM, v_text, 2047 }, \
-	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 }, \
-	{ "pelapor_mode", PARAM_FORM, v_line, 15 }, \
-	{ "pelapor_nama", PARAM_FORM, v_line, 127 }, \
-	{ "pelapor_nik", PARAM_FORM, v_line, 23 }, \
-	{ "pelapor_alamat", PARAM_FORM, v_line, 255 }, \
-	{ "pelapor_kontak", PARAM_FORM, v_line, 127 }, \
-	{ "pelapor_jenis", PARAM_FORM, v_line, 15 }, \
-	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 }
-
-static const struct route_param laporan_params[] = {
-	LAPORAN_FORM_FIELDS,
-	{ NULL },
-};
-
 static const struct route_param laporan_bukti_params[] = {
 	{ "receipt", PARAM_FORM, v_line, 63 },
 	{ "tautan", PARAM_FORM, v_text, 2047 },
@@ -111,22 +77,6 @@ static const struct route_param kasus_list_params[] = {
 	{ "tag", PARAM_QUERY, v_line, 40 },
 	{ "limit", PARAM_QUERY, v_uint_or_empty, 4 },
 	{ "sesudah", PARAM_QUERY, v_line, 47 }, /* KASUS_KURSOR_TEKS - 1 */
-	{ NULL },
-};
-/* The multipart form of a transition: the fields transisi.csv may
- * require (as the web form's) and the files "lampiran". */
-static const struct route_param kasus_pindah_params[] = {
-	{ "ke", PARAM_FORM, v_line, 39 },
-	{ "kekurangan", PARAM_FORM, v_text, 500 },
-	{ "alasan", PARAM_FORM, v_text, 2000 },
-	{ "hasil_kajian", PARAM_FORM, v_text, 2000 },
-	{ "jenis_pelanggaran", PARAM_FORM, v_line, 15 },
-	{ "tingkat_sanksi", PARAM_FORM, v_line, 8 },
-	{ "nomor_rekomendasi", PARAM_FORM, v_line, 79 },
-	{ "jenis_hukuman", PARAM_FORM, v_line, 23 },
-	{ "nomor_sk", PARAM_FORM, v_line, 79 },
-	{ "tanggal_sk", PARAM_FORM, v_line, 10 },
-	{ "lampiran", PARAM_FILE | PARAM_MULTI, NULL, 0 },
 	{ NULL },
 };
 static const struct route_param no_params[] = {

@@ -9,13 +9,11 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/jsonw.h"
-#include "core/log.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "store/store_kampanye.h"
 #include "store/store_outbox.h"
-#include <pthread.h>
 
 int kampanye_pengingat_load_csv(struct kampanye_pengingat_rules *r, const char *p, size_t n,
 				struct load_error *err)
@@ -67,23 +65,20 @@ int kampanye_pengingat_load_csv(struct kampanye_pengingat_rules *r, const char *
 	return 0;
 }
 
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-static struct kampanye_pengingat_rules g_rules;
-static int g_ok;
-
-static void load_default(void)
+/* The loader takes its own struct: calling it through a cast pointer
+ * would be undefined. */
+static int load_rules(void *out, const char *p, size_t n, struct load_error *err)
 {
-	const struct embedded_file *f = embedded_find("data/kampanye/pengingat.csv");
-	struct load_error err;
-	g_ok = f && kampanye_pengingat_load_csv(&g_rules, f->data, f->len, &err) == 0;
-	if (!g_ok)
-		log_error("kampanye: data/kampanye/pengingat.csv cannot be read");
+	return kampanye_pengingat_load_csv(out, p, n, err);
 }
+
+static struct kampanye_pengingat_rules g_rules;
+static struct embedded_table g_table = {
+	"data/kampanye/pengingat.csv", "kampanye", load_rules, &g_rules };
 
 const struct kampanye_pengingat_rules *kampanye_pengingat_rules_default(void)
 {
-	pthread_once(&g_once, load_default);
-	return g_ok ? &g_rules : NULL;
+	return embedded_table_once(&g_table);
 }
 
 void kampanye_pengingat_due(const struct kampanye_pengingat_rules *r, int32_t tenggat,

@@ -11,9 +11,7 @@
 #include "core/embedded.h"
 #include "core/err.h"
 #include "core/jsonw.h"
-#include "core/log.h"
 #include "core/xalloc.h"
-#include <pthread.h>
 
 /* Escalations are looked for this many days after a due day at most: later
  * ones belong to the workflow's own control stages (pengendalian). */
@@ -102,23 +100,20 @@ int pengingat_load_csv(struct pengingat_rules *r, const char *p, size_t n, struc
 	return 0;
 }
 
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-static struct pengingat_rules g_rules;
-static int g_ok;
-
-static void load_default(void)
+/* The loader takes its own struct: calling it through a cast pointer
+ * would be undefined. */
+static int load_rules(void *out, const char *p, size_t n, struct load_error *err)
 {
-	const struct embedded_file *f = embedded_find("data/netralitas/pengingat.csv");
-	struct load_error err;
-	g_ok = f && pengingat_load_csv(&g_rules, f->data, f->len, &err) == 0;
-	if (!g_ok)
-		log_error("pengingat: data/netralitas/pengingat.csv cannot be read");
+	return pengingat_load_csv(out, p, n, err);
 }
+
+static struct pengingat_rules g_rules;
+static struct embedded_table g_table = {
+	"data/netralitas/pengingat.csv", "pengingat", load_rules, &g_rules };
 
 const struct pengingat_rules *pengingat_rules_default(void)
 {
-	pthread_once(&g_once, load_default);
-	return g_ok ? &g_rules : NULL;
+	return embedded_table_once(&g_table);
 }
 
 /* The day n working days before day (n = 0: day itself). */

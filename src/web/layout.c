@@ -266,6 +266,15 @@ void page_textarea(struct page *pg, const char *id, enum msg_id label, const cha
 	html_raw(h, "</textarea></div>\n");
 }
 
+void page_th_cols(struct page *pg, const enum msg_id *labels, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		html_raw(&pg->h, "<th scope=\"col\">");
+		html_text(&pg->h, page_t(pg, labels[i]));
+		html_raw(&pg->h, "</th>");
+	}
+}
+
 void page_notice(struct page *pg, const char *cls, const char *text)
 {
 	struct html *h = &pg->h;

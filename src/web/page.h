@@ -35,6 +35,9 @@ void page_select(struct page *pg, const char *id, enum msg_id label, const char 
 void page_textarea(struct page *pg, const char *id, enum msg_id label, const char *value,
 		   int rows, enum msg_id error, enum msg_id hint);
 void page_notice(struct page *pg, const char *cls_literal_ok_or_error, const char *text);
+/* One <th scope="col"> per catalogue label, in order: the cells of a
+ * table's header row (the caller writes the <thead><tr> around them). */
+void page_th_cols(struct page *pg, const enum msg_id *labels, size_t n);
 
 const char *role_label(const struct page *pg, enum role r);
 

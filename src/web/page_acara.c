@@ -31,36 +31,6 @@ void page_acara_url_(struct html *h, int action, int64_t id, const char *suffix)
 	html_url_end(h);
 }
 
-static int instansi_cb(void *ctx, const struct instansi *in)
-{
-	struct page_instansi_list *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct instansi *v = http_alloc(l->req, cap * sizeof(*v));
-		if (l->n)
-			memcpy(v, l->v, l->n * sizeof(*v));
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = *in;
-	return 0;
-}
-
-int page_instansi_collect(struct http_req *req, struct page_instansi_list *l)
-{
-	memset(l, 0, sizeof(*l));
-	l->req = req;
-	return store_instansi_list(req->store, req->principal.scope_path, instansi_cb, l);
-}
-
-const struct instansi *page_instansi_by_id(const struct page_instansi_list *l, int64_t id)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].id == id)
-			return &l->v[i];
-	return NULL;
-}
-
 const char *page_acara_jenis(const struct page *pg, const char *jenis)
 {
 	return page_t(pg, !strcmp(jenis, "apel") ? M_AW_JENIS_APEL : M_AW_JENIS_SOS);
@@ -123,11 +93,7 @@ int page_acara_list(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_AW_COL_WAKTU, M_AW_COL_JENIS, M_AW_COL_TOPIK,
 					    M_AW_COL_KODE, M_AW_COL_HADIR };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct list_ctx c = { &pg, 0, 0 };
 	int rc = acara_list(req->store, p, before, ACARA_PAGE, list_row, &c);
@@ -227,14 +193,8 @@ static int form_page(struct http_req *req, struct http_resp *resp, int status, c
 	page_input(&pg, "tempat", M_AW_F_TEMPAT, "text", in->tempat, err_for(fe, "tempat"), "off");
 	page_input(&pg, "tautan", M_AW_F_TAUTAN, "url", in->tautan, err_for(fe, "tautan"), "off");
 	page_input(&pg, "narasumber", M_AW_F_NARASUMBER, "text", in->narasumber, err_for(fe, "narasumber"), "off");
-	const char **vals = http_alloc(req, (il->n + 1) * sizeof(*vals));
-	const char **labels = http_alloc(req, (il->n + 1) * sizeof(*labels));
-	for (size_t i = 0; i < il->n; i++) {
-		vals[i] = il->v[i].kode;
-		labels[i] = http_printf(req, "%s (%s)", il->v[i].nama, il->v[i].kode);
-	}
-	page_select(&pg, "instansi_kode", M_AW_F_INSTANSI, vals, labels, il->n, in->instansi_kode,
-		    err_for(fe, "instansi_kode"));
+	page_instansi_select(&pg, "instansi_kode", M_AW_F_INSTANSI, il, in->instansi_kode,
+			     err_for(fe, "instansi_kode"));
 	page_input(&pg, "unit_kode", M_AW_F_UNIT, "text", in->unit_kode, err_for(fe, "unit_kode"), "off");
 	page_input(&pg, "sasaran_unit_kode", M_AW_F_SASARAN, "text", in->sasaran_unit_kode,
 		   err_for(fe, "sasaran_unit_kode"), "off");

@@ -5,6 +5,7 @@
 
 #include "app/acara.h"
 #include "web/page.h"
+#include "web/page_instansi.h"
 
 /* The event of the ":id" path parameter, in the principal's scope
  * (APP_ENOTFOUND for a bad id or one out of scope). */
@@ -14,14 +15,6 @@ int page_acara_load(struct http_req *req, struct acara *a);
 #define page_acara_href(h, id, suffix) page_acara_url_((h), 0, (id), "" suffix "")
 #define page_acara_action(h, id, suffix) page_acara_url_((h), 1, (id), "" suffix "")
 void page_acara_url_(struct html *h, int action, int64_t id, const char *suffix_literal);
-/* The instansi of the principal's scope, in the request arena. */
-struct page_instansi_list {
-	struct http_req *req;
-	struct instansi *v;
-	size_t n, cap;
-};
-int page_instansi_collect(struct http_req *req, struct page_instansi_list *l);
-const struct instansi *page_instansi_by_id(const struct page_instansi_list *l, int64_t id);
 /* The label of a kind: "Apel (deklarasi bersama)" / "Sosialisasi". */
 const char *page_acara_jenis(const struct page *pg, const char *jenis);
 

@@ -114,11 +114,7 @@ int page_audit(struct http_req *req, struct http_resp *resp)
 	static const enum msg_id cols[] = { M_WEB_AUD_SEQ, M_WEB_AUD_TIME, M_WEB_AUD_ACTOR,
 					    M_WEB_AUD_ACTION, M_WEB_AUD_OBJECT, M_WEB_AUD_DIFF,
 					    M_WEB_AUD_PREV, M_WEB_AUD_HASH };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct rows rs = { &pg, 0, 0 };
 	rc = audit_view_page(req->store, p, before, LIMIT_AUDIT_PAGE, row_cb, &rs);

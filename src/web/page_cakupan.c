@@ -84,11 +84,7 @@ static void table(struct page *pg, const struct acara_cakupan *c)
 	html_raw(h, "</caption><thead><tr>");
 	static const enum msg_id cols[] = { M_AW_COV_UNIT, M_AW_COV_PEGAWAI, M_AW_COV_TERJANGKAU,
 					    M_AW_COV_BELUM, M_AW_COV_PERSEN };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	for (size_t i = 0; i <= c->n; i++) {
 		const struct acara_cakupan_unit *u = i < c->n ? &c->unit[i] : NULL;

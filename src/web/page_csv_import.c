@@ -95,11 +95,7 @@ void page_csv_import_errors(struct page *pg, const struct page_csv_import *ci)
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data errors\"><thead><tr>");
 	static const enum msg_id cols[] = { M_WEB_IMP_LINE, M_WEB_IMP_COLUMN, M_WEB_IMP_VALUE,
 					    M_WEB_IMP_MESSAGE };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	for (size_t i = 0; i < ci->n; i++) {
 		html_raw(h, "<tr><td>");

@@ -48,15 +48,11 @@ static int list_row(void *ctx, const struct kampanye *k)
 	struct list_ctx *l = ctx;
 	struct html *h = &l->pg->h;
 	if (l->n++ == 0) {
-		html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_COL_NAMA));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_COL_PERIODE));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_COL_TENGGAT));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, l->asn ? M_KW_COL_STATUS : M_KW_COL_CAKUPAN));
-		html_raw(h, "</th></tr></thead><tbody>");
+		const enum msg_id cols[] = { M_KW_COL_NAMA, M_KW_COL_PERIODE, M_KW_COL_TENGGAT,
+					     l->asn ? M_KW_COL_STATUS : M_KW_COL_CAKUPAN };
+		html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
+		page_th_cols(l->pg, cols, ARRAY_SIZE(cols));
+		html_raw(h, "</tr></thead><tbody>");
 	}
 	html_raw(h, "<tr><td><a");
 	html_attr(h, "href", http_printf(l->req, "/kampanye/%lld", (long long)k->id));

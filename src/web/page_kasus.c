@@ -133,11 +133,7 @@ int page_kasus_list(struct http_req *req, struct http_resp *resp)
 	html_raw(h, " download>XLSX</a></p><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_KSW_COL_NOMOR, M_KSW_COL_TAHAP, M_KSW_COL_TENGGAT,
 					    M_KSW_COL_TERLAPOR, M_KSW_COL_INSTANSI };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct queue_ctx c = { &pg, kasus_today(), 0, { 0, 0, 0 } };
 	int rc = kasus_alur_antrian(req->store, p, j, http_query(req, "tag"), c.today, QUEUE_PAGE + 1,
@@ -515,11 +511,7 @@ static int render(struct http_req *req, struct http_resp *resp, int status, cons
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_KSW_WAKTU, M_KSW_COL_TAHAP, M_KSW_OLEH, M_KSW_ISIAN,
 					    M_KSW_COL_TENGGAT };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	if (!rc)
 		rc = store_kasus_langkah_list(req->store, k->id, hist_row, &hc);
@@ -728,11 +720,7 @@ int page_pegawai_kasus(struct page *pg, const struct pegawai *e)
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_KSW_COL_NOMOR, M_KSW_COL_TAHAP, M_KSW_COL_TENGGAT,
 					    M_KSW_COL_TERLAPOR, M_KSW_COL_INSTANSI };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct peg_ctx *c = http_alloc(pg->req, sizeof(*c));
 	memset(c, 0, sizeof(*c));

@@ -10,6 +10,7 @@
 #include "app/registry.h"
 #include "web/diff_view.h"
 #include "web/page.h"
+#include "web/page_instansi.h"
 #include <time.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -31,35 +32,6 @@ static const char *const status_values[] = { "", "aktif", "pensiun", "diberhenti
 static const char *const jenis_asn_values[] = { "PNS", "PPPK" };
 
 /* ---- collected rows ---- */
-
-struct instansi_list {
-	struct http_req *req;
-	struct instansi *v;
-	size_t n, cap;
-};
-
-static int instansi_cb(void *ctx, const struct instansi *in)
-{
-	struct instansi_list *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct instansi *v = http_alloc(l->req, cap * sizeof(*v));
-		if (l->n)
-			memcpy(v, l->v, l->n * sizeof(*v));
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = *in;
-	return 0;
-}
-
-static const struct instansi *instansi_by_id(const struct instansi_list *l, int64_t id)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].id == id)
-			return &l->v[i];
-	return NULL;
-}
 
 struct unit_list {
 	struct http_req *req;
@@ -163,8 +135,8 @@ int page_pegawai_list(struct http_req *req, struct http_resp *resp)
 	struct filters fl;
 	if (read_filters(req, &fl))
 		return APP_EINVAL;
-	struct instansi_list il = { .req = req };
-	int rc = registry_instansi_list(req->store, p, instansi_cb, &il);
+	struct page_instansi_list il = { .req = req };
+	int rc = registry_instansi_list(req->store, p, page_instansi_add, &il);
 	if (rc)
 		return rc;
 	struct unit_list ul = { .req = req };
@@ -267,15 +239,11 @@ int page_pegawai_list(struct http_req *req, struct http_resp *resp)
 		html_raw(h, "</caption><thead><tr>");
 		static const enum msg_id cols[] = { M_WEB_F_NIP, M_WEB_F_NAMA, M_WEB_F_GOLONGAN,
 						    M_WEB_F_JABATAN, M_WEB_F_INSTANSI, M_WEB_F_STATUS };
-		for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-			html_raw(h, "<th scope=\"col\">");
-			html_text(h, page_t(&pg, cols[i]));
-			html_raw(h, "</th>");
-		}
+		page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 		html_raw(h, "</tr></thead><tbody>");
 		for (size_t i = 0; i < pl.n; i++) {
 			const struct pegawai *e = &pl.v[i];
-			const struct instansi *in = instansi_by_id(&il, e->instansi_id);
+			const struct instansi *in = page_instansi_by_id(&il, e->instansi_id);
 			html_raw(h, "<tr><td class=\"nip\">");
 			nip_link(&pg, e->nip, e->nip);
 			html_raw(h, "</td><td>");
@@ -439,10 +407,10 @@ static int find_unit(struct http_req *req, const struct pegawai *e, struct unit_
 
 static int find_instansi(struct http_req *req, int64_t id, struct instansi *out)
 {
-	struct instansi_list il = { .req = req };
-	if (registry_instansi_list(req->store, &req->principal, instansi_cb, &il))
+	struct page_instansi_list il = { .req = req };
+	if (registry_instansi_list(req->store, &req->principal, page_instansi_add, &il))
 		return 0;
-	const struct instansi *in = instansi_by_id(&il, id);
+	const struct instansi *in = page_instansi_by_id(&il, id);
 	if (!in)
 		return 0;
 	*out = *in;
@@ -510,11 +478,7 @@ int page_pegawai_detail(struct http_req *req, struct http_resp *resp)
 	html_raw(h, "</h2><div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
 	static const enum msg_id cols[] = { M_WEB_AUD_SEQ, M_WEB_AUD_TIME, M_WEB_AUD_ACTOR,
 					    M_WEB_AUD_ACTION, M_WEB_AUD_DIFF };
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		html_raw(h, "<th scope=\"col\">");
-		html_text(h, page_t(&pg, cols[i]));
-		html_raw(h, "</th>");
-	}
+	page_th_cols(&pg, cols, ARRAY_SIZE(cols));
 	html_raw(h, "</tr></thead><tbody>");
 	struct hist hs = { &pg, 0 };
 	rc = audit_view_pegawai(req->store, p, e.nip, 100, hist_cb, &hs);
@@ -546,8 +510,8 @@ static int edit_form(struct http_req *req, struct http_resp *resp, int status, c
 		     const char *notice_ok)
 {
 	const struct principal *p = &req->principal;
-	struct instansi_list il = { .req = req };
-	int rc = registry_instansi_list(req->store, p, instansi_cb, &il);
+	struct page_instansi_list il = { .req = req };
+	int rc = registry_instansi_list(req->store, p, page_instansi_add, &il);
 	if (rc)
 		return rc;
 	struct page pg = { .req = req, .resp = resp };
@@ -585,16 +549,8 @@ static int edit_form(struct http_req *req, struct http_resp *resp, int status, c
 	page_select(&pg, "jenjang", M_WEB_F_JENJANG, jenjang_values, NULL,
 		    ARRAY_SIZE(jenjang_values), in->jenjang, err_for(fe, "jenjang"));
 	page_input(&pg, "jabatan", M_WEB_F_JABATAN, "text", in->jabatan, err_for(fe, "jabatan"), "off");
-	{
-		const char **vals = http_alloc(req, (il.n ? il.n : 1) * sizeof(*vals));
-		const char **labels = http_alloc(req, (il.n ? il.n : 1) * sizeof(*labels));
-		for (size_t i = 0; i < il.n; i++) {
-			vals[i] = il.v[i].kode;
-			labels[i] = http_printf(req, "%s (%s)", il.v[i].nama, il.v[i].kode);
-		}
-		page_select(&pg, "instansi_kode", M_WEB_F_INSTANSI, vals, labels, il.n,
-			    in->instansi_kode, err_for(fe, "instansi_kode"));
-	}
+	page_instansi_select(&pg, "instansi_kode", M_WEB_F_INSTANSI, &il, in->instansi_kode,
+			     err_for(fe, "instansi_kode"));
 	page_input(&pg, "unit_kode", M_WEB_F_UNIT_KODE, "text", in->unit_kode,
 		   err_for(fe, "unit_kode"), "off");
 	page_select(&pg, "status", M_WEB_F_STATUS, status_values + 1, NULL,

@@ -39,15 +39,11 @@ static int row(void *ctx, const struct dok_templat *t)
 	struct list_ctx *l = ctx;
 	struct html *h = &l->pg->h;
 	if (l->n++ == 0) {
-		html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_F_JUDUL));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_F_KODE));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_COL_VERSI));
-		html_raw(h, "</th><th scope=\"col\">");
-		html_text(h, page_t(l->pg, M_KW_F_JENIS));
-		html_raw(h, "</th><th scope=\"col\" class=\"num\">");
+		static const enum msg_id cols[] = { M_KW_F_JUDUL, M_KW_F_KODE, M_KW_COL_VERSI,
+						    M_KW_F_JENIS };
+		html_raw(h, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>");
+		page_th_cols(l->pg, cols, ARRAY_SIZE(cols));
+		html_raw(h, "<th scope=\"col\" class=\"num\">");
 		html_text(h, page_t(l->pg, M_KW_COL_SIGNED));
 		html_raw(h, "</th></tr></thead><tbody>");
 	}

@@ -2,6 +2,7 @@
  * parameters each accepts (anything else is a 400 before the handler). */
 #include "core/compat.h"
 #include "http/http.h"
+#include "http/shared_params.h"
 #include "web/page.h"
 #include "core/limits.h"
 
@@ -169,34 +170,6 @@ static const struct route_param p_dasbor[] = {
 	{ NULL },
 };
 
-/* The citizen report form; sizes match struct laporan_input. */
-#define LAPOR_TERLAPOR_FIELDS \
-	{ "terlapor_nama", PARAM_FORM, v_line, 127 }, \
-	{ "terlapor_nip", PARAM_FORM, v_line, 39 }, \
-	{ "terlapor_jabatan", PARAM_FORM, v_line, 159 }, \
-	{ "terlapor_instansi", PARAM_FORM, v_line, 159 }
-static const struct route_param p_lapor[] = {
-	{ "konteks", PARAM_FORM, v_line, 15 },
-	LAPOR_TERLAPOR_FIELDS,
-	{ "pelanggaran_kode", PARAM_FORM, v_line, 15 },
-	{ "pelanggaran_lain", PARAM_FORM, v_line, 255 },
-	{ "kejadian_tanggal", PARAM_FORM, v_line, 15 },
-	{ "kejadian_tempat", PARAM_FORM, v_line, 255 },
-	{ "wilayah", PARAM_FORM, v_line, 127 },
-	{ "penetapan_calon", PARAM_FORM, v_line, 15 },
-	{ "kronologi", PARAM_FORM, v_text, 8191 },
-	{ "saksi", PARAM_FORM, v_text, 1023 },
-	{ "tautan", PARAM_FORM, v_text, 2047 },
-	{ "diketahui_tanggal", PARAM_FORM, v_line, 15 },
-	{ "pelapor_mode", PARAM_FORM, v_line, 15 },
-	{ "pelapor_nama", PARAM_FORM, v_line, 127 },
-	{ "pelapor_nik", PARAM_FORM, v_line, 23 },
-	{ "pelapor_alamat", PARAM_FORM, v_line, 255 },
-	{ "pelapor_kontak", PARAM_FORM, v_line, 127 },
-	{ "pelapor_jenis", PARAM_FORM, v_line, 15 },
-	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
-	{ NULL },
-};
 static const struct route_param p_lapor_pantau[] = {
 	{ "receipt", PARAM_FORM, v_line, 63 },
 	{ "aksi", PARAM_FORM, v_line, 16 },
@@ -204,10 +177,6 @@ static const struct route_param p_lapor_pantau[] = {
 	{ "tautan", PARAM_FORM, v_text, 2047 },
 	{ "bukti", PARAM_FILE | PARAM_MULTI, NULL, 0 },
 	LAPOR_TERLAPOR_FIELDS,
-	{ NULL },
-};
-static const struct route_param p_statistik[] = {
-	{ "konteks", PARAM_QUERY, v_token_or_empty, 8 },
 	{ NULL },
 };
 static const struct route_param p_kasus_list[] = {
@@ -218,21 +187,6 @@ static const struct route_param p_kasus_list[] = {
 };
 static const struct route_param p_kasus_detail[] = {
 	{ "disimpan", PARAM_QUERY, v_bool, 1 },
-	{ NULL },
-};
-/* The fields a transition of data/netralitas/transisi.csv may require. */
-static const struct route_param p_kasus_pindah[] = {
-	{ "ke", PARAM_FORM, v_line, 39 },
-	{ "kekurangan", PARAM_FORM, v_text, 500 },
-	{ "alasan", PARAM_FORM, v_text, 2000 },
-	{ "hasil_kajian", PARAM_FORM, v_text, 2000 },
-	{ "jenis_pelanggaran", PARAM_FORM, v_line, 15 },
-	{ "tingkat_sanksi", PARAM_FORM, v_line, 8 },
-	{ "nomor_rekomendasi", PARAM_FORM, v_line, 79 },
-	{ "jenis_hukuman", PARAM_FORM, v_line, 23 },
-	{ "nomor_sk", PARAM_FORM, v_line, 79 },
-	{ "tanggal_sk", PARAM_FORM, v_line, 10 },
-	{ "lampiran", PARAM_FILE | PARAM_MULTI, NULL, 0 },
 	{ NULL },
 };
 static const struct route_param p_kasus_alasan[] = {
@@ -344,18 +298,18 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/cakupan/ekspor.csv", page_cakupan_export, AUTH, p_cakupan, 0 },
 	{ HTTP_GET, "/cakupan/ekspor.xlsx", page_cakupan_export, AUTH, p_cakupan, 0 },
 	{ HTTP_GET, "/lapor", page_lapor_get, LAPOR, NULL, 0 },
-	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, p_lapor, LIMIT_LAPORAN_BODY },
+	{ HTTP_POST, "/lapor", page_lapor_post, LAPOR_POST, laporan_params, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/lapor/pantau", page_lapor_pantau_get, LAPOR, NULL, 0 },
 	{ HTTP_POST, "/lapor/pantau", page_lapor_pantau_post, LAPOR_POST, p_lapor_pantau, LIMIT_LAPORAN_BODY },
 	{ HTTP_GET, "/dasbor", page_dasbor, AUTH, p_dasbor, 0 },
 	{ HTTP_GET, "/dasbor/ekspor/:tabel", page_dasbor_export, AUTH, p_dasbor, 0 },
-	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, p_statistik, 0 },
+	{ HTTP_GET, "/statistik", page_statistik, ROUTE_PUBLIC | ROUTE_NO_IP_LOG, statistik_params, 0 },
 	{ HTTP_GET, "/kasus", page_kasus_list, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/ekspor.csv", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/ekspor.xlsx", page_kasus_ekspor, AUTH, p_kasus_list, 0 },
 	{ HTTP_GET, "/kasus/:nomor", page_kasus_detail, AUTH, p_kasus_detail, 0 },
 	{ HTTP_POST, "/kasus/:nomor/pindah", page_kasus_pindah, AUTH | ROUTE_MULTIPART | ROUTE_CSRF_CHECK,
-	  p_kasus_pindah, 0 },
+	  kasus_pindah_params, 0 },
 	{ HTTP_POST, "/kasus/:nomor/perpanjang", page_kasus_perpanjang, AUTH | POSTFORM, p_kasus_alasan, 0 },
 	{ HTTP_POST, "/kasus/:nomor/tag", page_kasus_tag, AUTH | POSTFORM, p_kasus_tag, 0 },
 	{ HTTP_POST, "/kasus/:nomor/tugaskan", page_kasus_tugaskan, AUTH | POSTFORM, p_kasus_petugas, 0 },

@@ -20,6 +20,8 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ROUTES_C = os.path.join(ROOT, "src", "api", "api_routes.c")
+# Allowlists api_routes.c shares with the page routes (its #include).
+SHARED_PARAMS = [os.path.join(ROOT, "src", "http", "shared_params" + ext) for ext in (".h", ".c")]
 SPEC = os.path.join(ROOT, "docs", "openapi.yaml")
 METHODS = {"HTTP_GET": "get", "HTTP_POST": "post", "HTTP_PUT": "put",
            "HTTP_PATCH": "patch", "HTTP_DELETE": "delete"}
@@ -36,7 +38,7 @@ def load_spec():
 
 def parse_routes():
     """[(method, openapi_path, [query params])] from api_routes.c."""
-    src = open(ROUTES_C, encoding="utf-8").read()
+    src = "\n".join(open(f, encoding="utf-8").read() for f in SHARED_PARAMS + [ROUTES_C])
     src = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
     macros = {}
     for m in re.finditer(r"#define\s+(\w+)\s*((?:.*\\\n)*.*)", src):
@@ -57,6 +59,11 @@ def parse_routes():
         for meth in re.split(r"\s*\|\s*", m.group(1).strip()):
             if meth not in METHODS:
                 continue
+            # A table not found here would read as "no query parameters"
+            # and hide every undocumented one: refuse instead.
+            if m.group(3) != "NULL" and m.group(3) not in params:
+                sys.exit("parameter table %s of %s not found (check_openapi.py reads %s)"
+                         % (m.group(3), path, ", ".join([ROUTES_C] + SHARED_PARAMS)))
             routes.append((METHODS[meth], path, params.get(m.group(3), [])))
     return routes
 

@@ -45,6 +45,8 @@ print("DAY=%s" % (n - d.timedelta(minutes=30)).strftime("%Y-%m-%d"))')"
 # ---- create (web, no JavaScript) ----
 csrf=$(csrf_of "$BK" /acara/baru)
 check "the new-event form has a CSRF token" test -n "$csrf"
+check_contains "the new-event form offers the instansi as 'Nama (KODE)', the officer's own selected" \
+	"$(curl -s -b "$BK" "$BASE/acara/baru")" '<option value="3302" selected>Pemerintah Kabupaten Banyumas (3302)</option>'
 create() { # jar csrf jenis topik mulai selesai -> writes headers to $T_DIR/h, body to $T_DIR/b
 	curl -s -D "$T_DIR/h" -o "$T_DIR/b" -w '%{http_code}' -b "$1" --data-urlencode "csrf=$2" \
 		--data-urlencode "jenis=$3" --data-urlencode "topik=$4" --data-urlencode "mulai=$5" \
@@ -207,13 +209,33 @@ check_eq "API create without a place or link: 422" "$(ja -X POST --data "{\"jeni
 check_contains "... field error on tempat" "$(cat "$T_DIR/b")" '"field":"tempat"'
 setda=$(awk '$2=="SETDA"{print $1}' "$T_DIR/bms.txt" | head -2)
 other=$(awk '$2!="SETDA"{print $1}' "$T_DIR/bms.txt" | head -1)
+one=$(printf '%s\n' $setda | head -1)
 list=$(printf '%s\n' $setda | python3 -c 'import json,sys; print(json.dumps({"nip":[l.strip() for l in sys.stdin if l.strip()]}))')
 check_eq "API attendance by NIP list: 200" "$(ja -X POST --data "$list" "$BASE/api/v1/acara/$AID/hadir")" 200
 check_contains "... recorded" "$(cat "$T_DIR/b")" '"baru":2'
+check_eq "API attendance with a 40-character non-NIP: 422" "$(ja -X POST --data "{\"nip\":[\"$one\",\"$(python3 -c 'print("\u00e9" * 40)')\"]}" "$BASE/api/v1/acara/$AID/hadir")" 422
+check_eq "... reported at index 2, the value cut to whole characters within 63 bytes" \
+	"$(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["report"]["errors"][0]; print(e["index"], e["value"] == "\u00e9" * 31)' "$T_DIR/b")" "2 True"
 check_eq "API attendance with a NIP outside the target unit: 422" "$(ja -X POST --data "{\"nip\":[\"$other\"]}" "$BASE/api/v1/acara/$AID/hadir")" 422
 check_contains "... names the reason in both languages" "$(cat "$T_DIR/b")" '"message_en":"this employee is not in the event'"'"'s target'
 check_eq "API CSV import: 200" "$(api -o "$T_DIR/b" -w '%{http_code}' -H 'Content-Type: text/csv' --data-binary "$(printf 'nip\n'; printf '%s\n' $setda)" "$BASE/api/v1/acara/$AID/hadir/impor")" 200
 check_contains "... idempotent" "$(cat "$T_DIR/b")" '"baru":0,"sudah":2'
+csv_post() { # content-type body [query] -> status, body in $T_DIR/b
+	api -o "$T_DIR/b" -w '%{http_code}' -H "Content-Type: $1" --data-binary "$2" "$BASE/api/v1/acara/$AID/hadir/impor${3:-}"
+}
+check_eq "API CSV import sent as JSON: 415" "$(csv_post application/json '{}')" 415
+check_contains "... code unsupported_media_type" "$(cat "$T_DIR/b")" '"code":"unsupported_media_type"'
+check_eq "API CSV import with an empty body: 400" "$(csv_post text/csv '')" 400
+bad=$(printf 'nip\n%s\n123\n' "$one")
+check_eq "API CSV import, strict, with a bad row: 422" "$(csv_post text/csv "$bad")" 422
+check_eq "... the one error shape and the report: line 3, nothing committed" \
+	"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["report"]; print(d["error"]["code"], r["committed"], r["bad"], r["errors"][0]["line"], r["errors_truncated"])' "$T_DIR/b")" \
+	"constraint False 1 3 False"
+check_eq "... the bad value as sent" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["report"]["errors"][0]["value"])' "$T_DIR/b")" 123
+check_eq "API CSV import, ?partial=1, with a bad row: 200" "$(csv_post text/csv "$bad" '?partial=1')" 200
+check_eq "... the good row kept, the bad one reported" \
+	"$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["committed"], r["partial"], r["ok"], r["bad"], r["errors"][0]["line"])' "$T_DIR/b")" \
+	"True True 1 1 3"
 check_eq "API get: 200" "$(ja "$BASE/api/v1/acara/$AID")" 200
 check_contains "... with counts" "$(cat "$T_DIR/b")" '"hadir":2'
 check_eq "API update: 200" "$(ja -X PUT --data "{\"jenis\":\"apel\",\"topik\":\"Apel API (ubah)\",\"mulai\":\"$OPEN_M\",\"selesai\":\"$OPEN_S\",\"tempat\":\"Halaman\",\"instansi_kode\":\"3302\",\"sasaran_unit_kode\":\"SETDA\"}" "$BASE/api/v1/acara/$AID")" 200

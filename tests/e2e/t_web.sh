@@ -67,6 +67,9 @@ check_contains "detail shows blokir status" "$page" "Tidak diblokir"
 check_contains "detail shows the history" "$page" "Riwayat perubahan"
 check_eq "unknown NIP is 404" "$(status "$A" /pegawai/199001012015011999)" 404
 check_eq "edit form opens" "$(status "$K" "/pegawai/$DEMO_NIP_A/ubah")" 200
+form=$(curl -s -b "$K" "$BASE/pegawai/$DEMO_NIP_A/ubah")
+check "edit form: the instansi select offers codes labelled 'Nama (KODE)', the employee's selected" \
+	grep -Eq "<option value=\"$DEMO_A_INSTANSI_KODE\" selected>[^<]+ \($DEMO_A_INSTANSI_KODE\)</option>" <<<"$form"
 tok=$(csrf_of "$K" "/pegawai/$DEMO_NIP_A/ubah")
 edit() { # jar token nama golongan -> status
 	curl -s -o "$T_DIR/edit.html" -w '%{http_code}' -b "$1" --data-urlencode "csrf=$2" \

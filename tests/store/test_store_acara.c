@@ -7,19 +7,11 @@
 #include "core/err.h"
 #include "store/store.h"
 #include "store/store_acara.h"
-#include "unit/test_helpers.h"
+#include "store_suite.h"
 
-static struct store *S;
 static int64_t INST, INST2, U1, U2;
 static int64_t PEG[6];
 static char PATH[256];
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
 
 static int64_t put_instansi(const char *kode, int64_t parent, char *path)
 {
@@ -62,17 +54,11 @@ static int64_t put_pegawai(const char *nip, int64_t inst, int64_t unit, const ch
 	return p.id;
 }
 
+/* The suite's store, then the rows every test reads. */
 static int setup(void **state)
 {
-	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	int from, to;
-	if (store_open(url, &S) || store_migrate(S, &from, &to)) {
-		fprintf(stderr, "cannot open/migrate %s\n", url);
+	if (open_suite(state))
 		return -1;
-	}
 	if (store_tx_begin(S, STORE_TX_WRITE))
 		return -1;
 	int64_t root = put_instansi("ACR-NAS", 0, NULL);
@@ -87,13 +73,6 @@ static int setup(void **state)
 	PEG[4] = put_pegawai("199001012015031005", INST, U2, "pensiun");
 	PEG[5] = put_pegawai("199001012015031006", INST2, 0, "aktif");
 	return store_tx_commit(S);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
 }
 
 static void fill(struct acara *a, const char *kode, const char *jenis, int64_t mulai, int64_t unit)
@@ -392,5 +371,5 @@ int main(void)
 		cmocka_unit_test(material_files_by_hash),
 	};
 	setenv("CMOCKA_MESSAGE_OUTPUT", "TAP", 0);
-	return cmocka_run_group_tests_name("store acara", tests, setup, teardown);
+	return cmocka_run_group_tests_name("store acara", tests, setup, close_suite);
 }

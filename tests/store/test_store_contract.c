@@ -10,46 +10,11 @@
 #include "crypto/hash_chain.h"
 #include "store/store.h"
 #include "store/store_integrity.h"
-#include "unit/test_helpers.h"
 #include <pthread.h>
 #include <unistd.h>
-
-static struct store *S;
-static const char *url;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	if (store_open(url, &S)) {
-		fprintf(stderr, "cannot open %s\n", url);
-		return -1;
-	}
-	int from, to;
-	if (store_migrate(S, &from, &to)) {
-		fprintf(stderr, "migrate: %s\n", store_last_error(S));
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
+#include "store_suite.h"
 
 /* ---- helpers ---- */
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
 
 static int64_t put_instansi(const char *kode, enum instansi_jenis jenis, int64_t parent,
 			    char path_out[256])
@@ -160,7 +125,7 @@ static void schema_unmigrated_and_current(void **state)
 	assert_int_eq(store_schema_version(S, &cur, &latest), 0);
 	assert_int_eq(cur, latest);
 	const char *name = store_backend_name(S);
-	assert_str_eq(name, strncmp(url, "sqlite:", 7) ? "postgresql" : "sqlite");
+	assert_str_eq(name, strncmp(suite_url, "sqlite:", 7) ? "postgresql" : "sqlite");
 }
 
 static void open_rejects_unknown_scheme(void **state)
@@ -1010,10 +975,10 @@ static int64_t epoch_of(struct store *b)
 static void auth_epoch_tracks_principal_changes(void **state)
 {
 	(void)state;
-	if (!strcmp(url, "sqlite::memory:"))
+	if (!strcmp(suite_url, "sqlite::memory:"))
 		skip(); /* each :memory: connection is its own database */
 	struct store *b;
-	assert_int_eq(store_open(url, &b), 0);
+	assert_int_eq(store_open(suite_url, &b), 0);
 	char pn[256];
 	BEGIN_W();
 	int64_t uid = make_user("epoch-user");
@@ -1345,7 +1310,7 @@ static void *append_many(void *arg)
 {
 	struct writer *w = arg;
 	struct store *s;
-	if (store_open(url, &s)) {
+	if (store_open(suite_url, &s)) {
 		w->failed++;
 		return NULL;
 	}
@@ -1369,7 +1334,7 @@ static void *append_many(void *arg)
 static void audit_concurrent_writers(void **state)
 {
 	(void)state;
-	if (!strcmp(url, "sqlite::memory:"))
+	if (!strcmp(suite_url, "sqlite::memory:"))
 		skip(); /* each :memory: connection is its own database */
 	int64_t before, after;
 	char h[65];
@@ -1399,12 +1364,12 @@ static void audit_concurrent_writers(void **state)
 static void blocked_writer_is_busy(void **state)
 {
 	(void)state;
-	if (!strcmp(url, "sqlite::memory:"))
+	if (!strcmp(suite_url, "sqlite::memory:"))
 		skip();
 	struct store *b;
 	int64_t seq;
 	char h[65];
-	assert_int_eq(store_open(url, &b), 0);
+	assert_int_eq(store_open(suite_url, &b), 0);
 	BEGIN_W();
 	assert_int_eq(store_audit_head(S, &seq, h), 0); /* holds the chain lock */
 	int rc = store_tx_begin(b, STORE_TX_WRITE);

@@ -9,37 +9,7 @@
 #include "store/store.h"
 #include "store/store_integrity.h"
 #include "store/store_kampanye.h"
-#include "unit/test_helpers.h"
-
-static struct store *S;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	int from, to;
-	if (store_open(url, &S) || store_migrate(S, &from, &to)) {
-		fprintf(stderr, "cannot open and migrate %s\n", url);
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
+#include "store_suite.h"
 
 /* One instansi "KP-<tag>" with units U1, U2 and four employees
  * (two in U1, one in U2, one retired in U1). */

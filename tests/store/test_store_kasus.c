@@ -7,46 +7,8 @@
 #include "core/err.h"
 #include "store/store.h"
 #include "store/store_kasus.h"
-#include "unit/test_helpers.h"
-
-static struct store *S;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	if (store_open(url, &S)) {
-		fprintf(stderr, "cannot open %s\n", url);
-		return -1;
-	}
-	int from, to;
-	if (store_migrate(S, &from, &to)) {
-		fprintf(stderr, "migrate: %s\n", store_last_error(S));
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
-#define OK(call) do { \
-	int r_ = (call); \
-	if (r_) print_error("%s: %d %s\n", #call, r_, store_last_error(S)); \
-	assert_int_eq(r_, 0); \
-} while (0)
+#include "kasus_fixture.h"
+#include "store_suite.h"
 
 static int64_t instansi_id, pegawai_id, user_id, kunci_id;
 static char instansi_path[256];
@@ -65,14 +27,8 @@ static void fixtures(void **state)
 	OK(store_instansi_put(S, &in));
 	instansi_id = in.id;
 	snprintf(instansi_path, sizeof(instansi_path), "%s", in.path);
-	struct pegawai p = { 0 };
-	snprintf(p.nip, sizeof(p.nip), "198001012005011001");
-	snprintf(p.nama, sizeof(p.nama), "Budi Terlapor");
-	snprintf(p.jenis_asn, sizeof(p.jenis_asn), "PNS");
-	snprintf(p.golongan, sizeof(p.golongan), "III/a");
-	snprintf(p.jenis_jabatan, sizeof(p.jenis_jabatan), "pelaksana");
-	snprintf(p.status, sizeof(p.status), "aktif");
-	p.instansi_id = in.id;
+	struct pegawai p;
+	kasus_fixture_pegawai(&p, "198001012005011001", "Budi Terlapor", in.id);
 	int changed;
 	OK(store_pegawai_upsert(S, &p, &changed));
 	pegawai_id = p.id;
@@ -89,19 +45,10 @@ static void fixtures(void **state)
 
 static void fill_kasus(struct kasus *k, char receipt_char, const char *mode)
 {
-	memset(k, 0, sizeof(*k));
-	memset(k->receipt_hash, receipt_char, 64);
-	snprintf(k->konteks, sizeof(k->konteks), "pilkada");
-	snprintf(k->tahap, sizeof(k->tahap), "diterima");
-	k->workflow_versi = 1;
+	kasus_fixture_fill(k, receipt_char, "pilkada", "diterima");
 	snprintf(k->terlapor_nama, sizeof(k->terlapor_nama), "Budi Terlapor");
-	snprintf(k->pelanggaran_kode, sizeof(k->pelanggaran_kode), "KE-4");
-	k->kejadian_hari = 20520;
-	k->diketahui_hari = 20521;
-	snprintf(k->penetapan_calon, sizeof(k->penetapan_calon), "sebelum");
 	snprintf(k->kronologi, sizeof(k->kronologi), "Membagikan unggahan kampanye di grup WhatsApp dinas.");
 	snprintf(k->pelapor_mode, sizeof(k->pelapor_mode), "%s", mode);
-	snprintf(k->sumber, sizeof(k->sumber), "api");
 	k->created_ms = T0;
 }
 

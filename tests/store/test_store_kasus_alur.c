@@ -7,46 +7,8 @@
 #include "store/store.h"
 #include "store/store_kasus.h"
 #include "store/store_kasus_alur.h"
-#include "unit/test_helpers.h"
-
-static struct store *S;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	if (store_open(url, &S)) {
-		fprintf(stderr, "cannot open %s\n", url);
-		return -1;
-	}
-	int from, to;
-	if (store_migrate(S, &from, &to)) {
-		fprintf(stderr, "migrate: %s\n", store_last_error(S));
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
-#define OK(call) do { \
-	int r_ = (call); \
-	if (r_) print_error("%s: %d %s\n", #call, r_, store_last_error(S)); \
-	assert_int_eq(r_, 0); \
-} while (0)
+#include "kasus_fixture.h"
+#include "store_suite.h"
 
 /* Two sibling kab/kota under one province, an employee in the first. */
 static int64_t prov_id, kab_a, kab_b, pegawai_id;
@@ -68,22 +30,13 @@ static int64_t put_instansi(const char *kode, enum instansi_jenis jenis, int64_t
 static int64_t put_kasus(char receipt_char, int64_t instansi, const char *tahap, int32_t due)
 {
 	struct kasus k;
-	memset(&k, 0, sizeof(k));
-	memset(k.receipt_hash, receipt_char, 64);
-	snprintf(k.konteks, sizeof(k.konteks), "pemilu");
-	snprintf(k.tahap, sizeof(k.tahap), "%s", tahap);
+	kasus_fixture_fill(&k, receipt_char, "pemilu", tahap);
 	k.tenggat_hari = due;
-	k.workflow_versi = 1;
 	k.instansi_id = instansi;
 	k.pegawai_id = instansi == kab_a ? pegawai_id : 0;
 	snprintf(k.terlapor_nama, sizeof(k.terlapor_nama), "Terlapor %c", receipt_char);
-	snprintf(k.pelanggaran_kode, sizeof(k.pelanggaran_kode), "KE-4");
-	k.kejadian_hari = 20520;
-	k.diketahui_hari = 20521;
-	snprintf(k.penetapan_calon, sizeof(k.penetapan_calon), "sebelum");
 	snprintf(k.kronologi, sizeof(k.kronologi), "Kronologi %c", receipt_char);
 	snprintf(k.pelapor_mode, sizeof(k.pelapor_mode), "anonim");
-	snprintf(k.sumber, sizeof(k.sumber), "api");
 	OK(store_kasus_insert(S, &k));
 	return k.id;
 }
@@ -95,14 +48,8 @@ static void fixtures(void **state)
 	prov_id = put_instansi("KA-PROV", INSTANSI_PROVINSI, 0, prov_path);
 	kab_a = put_instansi("KA-KAB-A", INSTANSI_KABKOTA, prov_id, path_a);
 	kab_b = put_instansi("KA-KAB-B", INSTANSI_KABKOTA, prov_id, path_b);
-	struct pegawai p = { 0 };
-	snprintf(p.nip, sizeof(p.nip), "199001012015011001");
-	snprintf(p.nama, sizeof(p.nama), "Terlapor A");
-	snprintf(p.jenis_asn, sizeof(p.jenis_asn), "PNS");
-	snprintf(p.golongan, sizeof(p.golongan), "III/a");
-	snprintf(p.jenis_jabatan, sizeof(p.jenis_jabatan), "pelaksana");
-	snprintf(p.status, sizeof(p.status), "aktif");
-	p.instansi_id = kab_a;
+	struct pegawai p;
+	kasus_fixture_pegawai(&p, "199001012015011001", "Terlapor A", kab_a);
 	int changed;
 	OK(store_pegawai_upsert(S, &p, &changed));
 	pegawai_id = p.id;

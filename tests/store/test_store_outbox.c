@@ -8,39 +8,9 @@
 #include "store/store.h"
 #include "store/store_outbox.h"
 #include "store/store_kasus.h"
-#include "unit/test_helpers.h"
+#include "kasus_fixture.h"
 #include <pthread.h>
-
-static struct store *S;
-static const char *url;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	int from, to;
-	if (store_open(url, &S) || store_migrate(S, &from, &to)) {
-		fprintf(stderr, "cannot open or migrate %s\n", url);
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
-
-#define BEGIN_W() assert_int_eq(store_tx_begin(S, STORE_TX_WRITE), 0)
-#define COMMIT() do { \
-	int c_ = store_tx_commit(S); \
-	if (c_) print_error("commit: %s\n", store_last_error(S)); \
-	assert_int_eq(c_, 0); \
-} while (0)
+#include "store_suite.h"
 
 static int64_t enqueue(struct store *s, const char *key, int64_t due, int *inserted)
 {
@@ -287,7 +257,7 @@ static void *claim_loop(void *arg)
 {
 	struct claimer *c = arg;
 	struct store *s;
-	if (store_open(url, &s)) {
+	if (store_open(suite_url, &s)) {
 		c->failed++;
 		return NULL;
 	}
@@ -330,7 +300,7 @@ static void *claim_loop(void *arg)
 static void concurrent_claimers_take_each_once(void **state)
 {
 	(void)state;
-	if (!strcmp(url, "sqlite::memory:"))
+	if (!strcmp(suite_url, "sqlite::memory:"))
 		skip(); /* each :memory: connection is its own database */
 	int ins;
 	BEGIN_W();
@@ -366,7 +336,7 @@ static void concurrent_claimers_take_each_once(void **state)
 static void claim_across_connections(void **state)
 {
 	(void)state;
-	if (!strcmp(url, "sqlite::memory:"))
+	if (!strcmp(suite_url, "sqlite::memory:"))
 		return; /* each :memory: connection is its own database */
 	int pg = !strcmp(store_backend_name(S), "postgresql");
 	int ins;
@@ -379,7 +349,7 @@ static void claim_across_connections(void **state)
 	}
 	COMMIT();
 	struct store *b;
-	assert_int_eq(store_open(url, &b), 0);
+	assert_int_eq(store_open(suite_url, &b), 0);
 	struct outbox_claimed ca[2], cb[4];
 	size_t na, nb;
 	BEGIN_W();
@@ -563,19 +533,10 @@ static void webhooks_subscriptions(void **state)
 static int64_t put_kasus(char receipt, const char *tahap, int32_t tenggat, int64_t instansi)
 {
 	struct kasus k;
-	memset(&k, 0, sizeof(k));
-	memset(k.receipt_hash, receipt, 64);
-	snprintf(k.konteks, sizeof(k.konteks), "pemilu");
-	snprintf(k.tahap, sizeof(k.tahap), "diterima");
-	k.workflow_versi = 1;
+	kasus_fixture_fill(&k, receipt, "pemilu", "diterima");
 	snprintf(k.terlapor_nama, sizeof(k.terlapor_nama), "Terlapor");
-	snprintf(k.pelanggaran_kode, sizeof(k.pelanggaran_kode), "KE-4");
-	k.kejadian_hari = 20520;
-	k.diketahui_hari = 20521;
-	snprintf(k.penetapan_calon, sizeof(k.penetapan_calon), "sebelum");
 	snprintf(k.kronologi, sizeof(k.kronologi), "Kronologi.");
 	snprintf(k.pelapor_mode, sizeof(k.pelapor_mode), "anonim");
-	snprintf(k.sumber, sizeof(k.sumber), "api");
 	k.instansi_id = instansi;
 	k.created_ms = 1790000000000LL;
 	int rc = store_kasus_insert(S, &k);

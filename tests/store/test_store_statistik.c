@@ -8,40 +8,7 @@
 #include "store/store_kasus.h"
 #include "store/store_kasus_alur.h"
 #include "store/store_statistik.h"
-#include "unit/test_helpers.h"
-
-static struct store *S;
-
-static int open_suite(void **state)
-{
-	(void)state;
-	const char *url = getenv("STORE_URL");
-	if (!url || !*url)
-		url = "sqlite::memory:";
-	if (store_open(url, &S)) {
-		fprintf(stderr, "cannot open %s\n", url);
-		return -1;
-	}
-	int from, to;
-	if (store_migrate(S, &from, &to)) {
-		fprintf(stderr, "migrate: %s\n", store_last_error(S));
-		return -1;
-	}
-	return 0;
-}
-
-static int close_suite(void **state)
-{
-	(void)state;
-	store_close(S);
-	return 0;
-}
-
-#define OK(call) do { \
-	int r_ = (call); \
-	if (r_) print_error("%s: %d %s\n", #call, r_, store_last_error(S)); \
-	assert_int_eq(r_, 0); \
-} while (0)
+#include "store_suite.h"
 
 #define DAY 86400000LL
 /* 2026-03-10 12:00 WIB in ms, and its day number (core/date.h) */

@@ -5,6 +5,7 @@
 #include "app/workflow.h"
 #include "core/csv_table.h"
 #include "core/date.h"
+#include "core/embedded.h"
 #include "core/err.h"
 #include "core/msg.h"
 #include "test_helpers.h"
@@ -147,6 +148,36 @@ static void bad_workflow_files(void **state)
 	workflow_release(&wf);
 }
 
+/* embedded_table_once: loads on first use only, hands back the loaded
+ * table, and NULL (without retrying) for a missing file or a failed load. */
+static int g_loads;
+static int count_load(void *out, const char *p, size_t n, struct load_error *err)
+{
+	(void)err;
+	g_loads++;
+	*(size_t *)out = n;
+	return p[0] == 'd' ? 0 : APP_EINVAL; /* holidays.csv starts with "date" */
+}
+
+static void embedded_table_loads_once(void **state)
+{
+	(void)state;
+	size_t len = 0, other = 0;
+	struct embedded_table ok = { "data/holidays.csv", "test", count_load, &len };
+	struct embedded_table missing = { "data/tidak-ada.csv", "test", count_load, &other };
+	struct embedded_table refused = { "data/netralitas/pengingat.csv", "test", count_load, &other };
+	g_loads = 0;
+	assert_ptr_equal(embedded_table_once(&ok), &len);
+	assert_int_eq(len, embedded_find("data/holidays.csv")->len);
+	assert_ptr_equal(embedded_table_once(&ok), &len);
+	assert_int_eq(g_loads, 1);
+	assert_null(embedded_table_once(&missing));
+	assert_int_eq(g_loads, 1);
+	assert_null(embedded_table_once(&refused));
+	assert_null(embedded_table_once(&refused));
+	assert_int_eq(g_loads, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +185,7 @@ int main(void)
 		cmocka_unit_test(bad_holiday_files),
 		cmocka_unit_test(seeded_workflow),
 		cmocka_unit_test(bad_workflow_files),
+		cmocka_unit_test(embedded_table_loads_once),
 	};
 	return RUN_TESTS("data_tables", tests);
 }
