@@ -122,9 +122,11 @@ const struct ref_golongan *ref_golongan_find(const char *jenis_asn, const char *
 	ensure();
 	if (!jenis_asn || !gol)
 		return NULL;
+	/* the golongan first: it tells the rows apart, the jenis only
+	 * halves them (an import asks once per row) */
 	for (size_t i = 0; i < n_golongan; i++)
-		if (!strcasecmp(golongan[i].jenis_asn, jenis_asn) &&
-		    !strcasecmp(golongan[i].golongan, gol))
+		if (!strcasecmp(golongan[i].golongan, gol) &&
+		    !strcasecmp(golongan[i].jenis_asn, jenis_asn))
 			return &golongan[i];
 	return NULL;
 }

@@ -152,7 +152,9 @@ int store_pegawai_insert(struct store *s, struct pegawai *p, int *inserted);
  * inserted and inserted[i] set to 1; a row whose NIP exists writes nothing
  * and gets 0. *count is the number inserted. ids are not returned. SQLite
  * runs one INSERT ... SELECT over all the rows instead of one statement per
- * row (docs/benchmarks.md, registry import). */
+ * row (docs/benchmarks.md, registry import). The rows must have passed
+ * registry_validate: SQLite does not re-check the table's CHECK
+ * constraints for them (foreign keys, NOT NULL and UNIQUE still hold). */
 typedef void (*store_pegawai_row_fn)(void *ctx, size_t i, struct pegawai *out);
 int store_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, void *ctx,
 			      unsigned char *inserted, size_t *count);

@@ -171,7 +171,7 @@ static void sq_close(struct store *s)
 #define SQ_CACHE_SIZE "-65536"
 #define SQ_PAGE_SIZE "16384"
 
-static int sq_pragma(struct sq_store *q, const char *sql)
+int sq_pragma(struct sq_store *q, const char *sql)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(q->db, sql, NULL, NULL, &msg);

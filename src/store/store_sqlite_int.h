@@ -35,6 +35,8 @@ struct sq_store *sq_downcast(struct store *s);
 /* A prepared statement for sql, from the connection's cache when possible.
  * Hand it back with sq_done() on every path. */
 int sq_prep(struct sq_store *q, const char *sql, sqlite3_stmt **out);
+/* Runs a PRAGMA (or other statement without rows) now; APP_EIO on failure. */
+int sq_pragma(struct sq_store *q, const char *sql);
 void sq_done(struct sq_store *q, sqlite3_stmt *st);
 /* Map the connection's last error to enum app_err and record its text. */
 int sq_err(struct sq_store *q, int rc, const char *what);

@@ -537,6 +537,7 @@ struct many_src {
 	const char *const *nips;
 	size_t calls, next;
 	int out_of_order;
+	size_t orphan; /* 1 + the row given an instansi that does not exist */
 };
 
 static void many_row(void *ctx, size_t i, struct pegawai *out)
@@ -550,6 +551,10 @@ static void many_row(void *ctx, size_t i, struct pegawai *out)
 	snprintf(nama, sizeof(nama), "Massal %zu", i);
 	fill_pegawai(out, m->nips[i], nama, m->r->k1, i % 2 ? m->r->u1 : 0, "II/b");
 	out->blokir = 1; /* ignored: a bulk insert never blocks */
+	if (m->orphan == i + 1) {
+		out->instansi_id = 987654321;
+		out->unit_id = 0;
+	}
 }
 
 static void pegawai_insert_many_new_and_existing(void **state)
@@ -603,11 +608,12 @@ static void pegawai_insert_many_new_and_existing(void **state)
 	for (int i = 0; i < 4; i++)
 		assert_int_eq(ins[i], 0);
 
-	/* outside a transaction it is refused; a bad row fails the
-	 * transaction and writes nothing */
+	/* outside a transaction it is refused; a row that breaks a foreign
+	 * key fails the transaction and writes nothing (CHECKs are the
+	 * caller's: store.h) */
 	assert_int_eq(store_pegawai_insert_many(S, 4, many_row, &m, ins, &count), APP_EINTERNAL);
-	static const char *const bad[] = { "198103022006041005", "19810302200604100X" };
-	struct many_src mb = { &r, bad, 0, 0, 0 };
+	static const char *const bad[] = { "198103022006041005", "198103022006041006" };
+	struct many_src mb = { &r, bad, 0, 0, 0, 2 };
 	BEGIN_W();
 	assert_int_eq(store_pegawai_insert_many(S, 2, many_row, &mb, ins, &count),
 		      APP_ECONSTRAINT);
