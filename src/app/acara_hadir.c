@@ -217,6 +217,12 @@ int acara_hadir_import_csv(struct store *s, const struct principal *p, int64_t a
 				v++;
 			char nip[64];
 			snprintf(nip, sizeof(nip), "%s", v);
+			/* a long cell is cut before a character, never inside one:
+			 * the report quotes it in JSON and HTML */
+			size_t len = strlen(nip);
+			while (len && ((unsigned char)v[len] & 0xC0) == 0x80)
+				len--;
+			nip[len] = '\0';
 			for (size_t k = strlen(nip); k && nip[k - 1] == ' '; k--)
 				nip[k - 1] = '\0';
 			rc = record(&r, cr.row_line, nip);

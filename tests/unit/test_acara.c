@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "store/store.h"
+#include "core/csv.h"
 #include "test_helpers.h"
 #include <time.h>
 
@@ -188,11 +189,14 @@ struct errs {
 	int n;
 	int64_t line[16];
 	enum msg_id msg[16];
+	char value[128]; /* the first error's */
 };
 
 static int on_error(void *ctx, const struct import_error *e)
 {
 	struct errs *x = ctx;
+	if (!x->n)
+		snprintf(x->value, sizeof(x->value), "%s", e->value ? e->value : "");
 	if (x->n < 16) {
 		x->line[x->n] = e->line;
 		x->msg[x->n] = e->msg;
@@ -241,6 +245,17 @@ static void attendance_import_and_ticks(void **state)
 	assert_int_eq(import(id, csv, 1, &st, &x), 0);
 	assert_int_eq(st.baru, 0);
 	assert_int_eq(st.sudah, 3);
+	/* a long non-ASCII cell is reported cut before a character: 63 bytes
+	 * of two-byte letters would end inside the 32nd */
+	char wide[256];
+	size_t w = (size_t)snprintf(wide, sizeof(wide), "nama,nip\nx,");
+	for (int k = 0; k < 40; k++)
+		w += (size_t)snprintf(wide + w, sizeof(wide) - w, "\xC3\xA9");
+	snprintf(wide + w, sizeof(wide) - w, "\n");
+	assert_int_eq(import(id, wide, 0, &st, &x), APP_EINVAL);
+	assert_int_eq(x.n, 1);
+	assert_int_eq(strlen(x.value), 62);
+	assert_true(csv_utf8_valid(x.value, strlen(x.value)));
 	/* no nip column */
 	assert_int_eq(import(id, "nama\nx\n", 1, &st, &x), APP_EINVAL);
 	assert_int_eq(x.msg[0], M_ACARA_NIP_COLUMN);
