@@ -68,7 +68,10 @@ void store_tx_rollback(struct store *s);
  * leaves a hot journal that the next opener rolls back, so the transaction
  * stays all-or-nothing. While it lasts, other processes wait (busy) instead
  * of reading a snapshot. With another connection open nothing changes.
- * PostgreSQL: nothing to do. */
+ * SQLite also stops enforcing foreign keys on this connection until
+ * store_bulk_end: the caller checks the keys it writes itself, once per
+ * transaction (registry_import.c, places_verify), and nothing it does
+ * deletes a parent. PostgreSQL: nothing to do. */
 void store_bulk_begin(struct store *s);
 void store_bulk_end(struct store *s);
 /* 1 while a transaction (read or write) is open on s. */

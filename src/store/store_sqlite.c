@@ -365,6 +365,17 @@ static void sq_bulk(struct store *s, int on)
 {
 	struct sq_store *q = sq_downcast(s);
 	char mode[16];
+	/* The bulk writer checks its own keys (store.h); checking them per
+	 * row cost 7 % of a 500,000-row import. Only possible outside a
+	 * transaction, which is where this is called. */
+	if (on && !q->bulk_fk_off) {
+		q->bulk_fk_off = !sq_pragma(q, "PRAGMA foreign_keys = OFF");
+	} else if (!on && q->bulk_fk_off) {
+		if (sq_pragma(q, "PRAGMA foreign_keys = ON"))
+			log_error("store: foreign keys back on after a bulk write: %s", q->base.err);
+		else
+			q->bulk_fk_off = 0;
+	}
 	if (on && !q->bulk) {
 		/* A bulk import writes in NIP order, so each B-tree has a few
 		 * hot leaves: 4 MiB of cache holds them. The connection's

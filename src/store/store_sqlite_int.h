@@ -22,6 +22,7 @@ struct sq_store {
 	struct sq_cached cache[SQ_CACHE_MAX];
 	int ncache;
 	int bulk;          /* store_bulk_begin switched WAL off */
+	int bulk_fk_off;   /* store_bulk_begin turned foreign keys off */
 	int rows_module;   /* store_sqlite_bulk.c's virtual table is registered */
 	/* recent dashboard results (store_sqlite_statistik.c) */
 	struct sq_statistik_cache *statistik;
