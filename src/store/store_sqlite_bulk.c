@@ -286,13 +286,13 @@ int sq_pegawai_insert_many(struct store *s, size_t n, store_pegawai_row_fn row, 
 		sqlite3_bind_pointer(st, 1, &src, ROWS_PTR_TYPE, NULL);
 		sq_bind_int(st, 2, store_now_ms());
 		rc = sq_exec(q, st, "pegawai bulk insert");
+		*count = (size_t)sqlite3_changes64(q->db);
 		sq_done(q, st);
 	}
 	int off = sq_pragma(q, "PRAGMA ignore_check_constraints = OFF");
 	if (!rc)
 		rc = off; /* never leave the connection without its checks */
 	if (!rc) {
-		*count = (size_t)sqlite3_changes64(q->db);
 		if (*count == n)
 			memset(inserted, 1, n);
 		else if (*count)
